@@ -1,0 +1,34 @@
+PYTHON ?= python3
+VENV = .venv
+BIN = $(VENV)/bin
+DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
+
+.PHONY: install run test lint format
+
+install: $(VENV)/.installed
+
+# Reinstall only when the dependencies (pyproject.toml) change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+run: install
+	if [ -d locale ]; then $(BIN)/python manage.py compilemessages --ignore=$(VENV); fi
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py create_dev_superuser
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV_SETTINGS) $(BIN)/python manage.py check
+	$(DEV_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check --fix .
+
+format: install
+	$(BIN)/ruff format .

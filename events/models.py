@@ -1,0 +1,131 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.querysets import PublishedPageQuerySet
+
+from .blocks import ProgrammeBlock
+
+
+class SeminarPageQuerySet(PublishedPageQuerySet):
+    def upcoming(self):
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+
+class SeminarIndexPage(Page):
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.SeminarPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("seminar index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        seminars = SeminarPage.objects.child_of(self).published_in(self.locale)
+        context["upcoming_seminars"] = seminars.upcoming()
+        context["past_seminars"] = seminars.past()
+        return context
+
+
+class SeminarPage(Page):
+    start_date = models.DateField(verbose_name=_("start date"))
+    end_date = models.DateField(
+        blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")
+    )
+    city = models.CharField(max_length=100, verbose_name=_("city"))
+    country = CountryField(verbose_name=_("country"))
+    venue = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
+    summary = models.TextField(
+        max_length=500,
+        verbose_name=_("summary"),
+        help_text=_("The theme of the seminar in a few sentences, shown in listings."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
+
+    objects = PageManager.from_queryset(SeminarPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        InlinePanel("documents", label=_("Documents")),
+        InlinePanel("partner_links", label=_("Related partners")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("venue"),
+        index.SearchField("body"),
+        index.SearchField("programme"),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["events.SeminarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("seminar")
+        verbose_name_plural = _("seminars")
+
+    def clean(self):
+        super().clean()
+        if not self.end_date:
+            self.end_date = self.start_date
+        if self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The seminar cannot end before it starts.")})
+
+    @property
+    def is_upcoming(self):
+        return self.end_date >= timezone.localdate()
+
+    @property
+    def is_multi_day(self):
+        return self.end_date != self.start_date
+
+
+class SeminarDocument(Orderable):
+    page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class SeminarPartner(Orderable):
+    page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "network.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="seminar_links",
+        verbose_name=_("partner"),
+    )
+
+    panels = [FieldPanel("partner")]

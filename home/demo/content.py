@@ -1,0 +1,151 @@
+"""Facts of the LIAISE 2 project page, copied once from the project's seed text.
+
+Place names follow English usage where the seed used French ones (seed: "Bruxelles",
+"La Haye", "Louvain", "Setubal"); everything else is as the seed gives it.
+"""
+
+from datetime import date
+
+from network.models import PartnerKind
+
+# (name, kind, ISO country code or "" for Europe-wide, city, associate?)
+PARTNERS = [
+    ("Efus (European Forum for Urban Security)", PartnerKind.LEAD, "FR", "Paris", False),
+    ("Alexandroupoli", PartnerKind.CITY, "GR", "Alexandroupoli", False),
+    ("Augsburg", PartnerKind.CITY, "DE", "Augsburg", False),
+    ("Bagneux", PartnerKind.CITY, "FR", "Bagneux", False),
+    ("Barcelona", PartnerKind.CITY, "ES", "Barcelona", True),
+    ("Bologna", PartnerKind.CITY, "IT", "Bologna", False),
+    ("Bordeaux", PartnerKind.CITY, "FR", "Bordeaux", False),
+    ("Brno", PartnerKind.CITY, "CZ", "Brno", True),
+    ("Brussels", PartnerKind.CITY, "BE", "Brussels", False),
+    ("Charleroi", PartnerKind.CITY, "BE", "Charleroi", False),
+    ("Düsseldorf", PartnerKind.CITY, "DE", "Düsseldorf", False),
+    ("Essen", PartnerKind.CITY, "DE", "Essen", False),
+    ("The Hague", PartnerKind.CITY, "NL", "The Hague", False),
+    ("L’Hospitalet de Llobregat", PartnerKind.CITY, "ES", "L’Hospitalet de Llobregat", False),
+    ("Liège", PartnerKind.CITY, "BE", "Liège", False),
+    ("Leuven", PartnerKind.CITY, "BE", "Leuven", False),
+    ("Malmö", PartnerKind.CITY, "SE", "Malmö", False),
+    ("Montreuil", PartnerKind.CITY, "FR", "Montreuil", True),
+    ("Paris", PartnerKind.CITY, "FR", "Paris", False),
+    ("Reggio Emilia", PartnerKind.CITY, "IT", "Reggio Emilia", False),
+    ("Rotterdam", PartnerKind.CITY, "NL", "Rotterdam", True),
+    ("Sarcelles", PartnerKind.CITY, "FR", "Sarcelles", False),
+    ("Setúbal", PartnerKind.CITY, "PT", "Setúbal", False),
+    ("Toulouse", PartnerKind.CITY, "FR", "Toulouse", False),
+    ("Protection of the Constitution of Bremen", PartnerKind.REGION, "DE", "Bremen", True),
+    ("State of Bavaria", PartnerKind.REGION, "DE", "", True),
+    ("Generalitat of Catalonia", PartnerKind.REGION, "ES", "", False),
+    ("Departmental Council of Val d’Oise", PartnerKind.REGION, "FR", "", False),
+    ("Belgian Forum for Urban Security", PartnerKind.NATIONAL_FORUM, "BE", "", False),
+    ("French Forum for Urban Security", PartnerKind.NATIONAL_FORUM, "FR", "", False),
+    ("German Forum for Urban Security", PartnerKind.NATIONAL_FORUM, "DE", "", False),
+    ("Italian Forum for Urban Security", PartnerKind.NATIONAL_FORUM, "IT", "", False),
+    ("Ufuq", PartnerKind.NGO, "DE", "", False),
+    ("Culture Interactive e.V.", PartnerKind.NGO, "DE", "", True),
+    ("Confederation of European Probation (CEP)", PartnerKind.NGO, "", "", False),
+]
+
+PARTNER_SUMMARIES = {
+    "Efus (European Forum for Urban Security)": (
+        "Efus leads LIAISE 2. With the Congress of Local and Regional Authorities of the "
+        "Council of Europe, it initiated the alliance of European cities against violent "
+        "extremism."
+    ),
+    "Ufuq": (
+        "German non-governmental organisation working on intercultural dialogue, which "
+        "already worked with Efus on the training programme of the first LIAISE project."
+    ),
+}
+
+# (title, start, end, city, country, tags)
+SEMINARS = [
+    (
+        "European cities facing radicalisation: communication and counter-narratives",
+        date(2016, 5, 26),
+        date(2016, 5, 27),
+        "Bordeaux",
+        "FR",
+        ["communication", "counter-narratives"],
+    ),
+    (
+        "How to assess the impact of preventive actions against radicalisation?",
+        date(2016, 10, 11),
+        date(2016, 10, 12),
+        "Leuven",
+        "BE",
+        ["evaluation"],
+    ),
+    (
+        "Prevention of radicalisation in the context of probation and prison",
+        date(2017, 3, 29),
+        date(2017, 3, 29),
+        "The Hague",
+        "NL",
+        ["probation", "prison"],
+    ),
+    (
+        "The rise of polarisation and radicalisation in Europe",
+        date(2017, 5, 19),
+        date(2017, 5, 19),
+        "Rimini",
+        "IT",
+        ["polarisation"],
+    ),
+]
+
+HOME_INTRO = (
+    "Co-funded by the European Union, the project “Local Institutions Against Violent "
+    "Extremism II” (LIAISE 2) seeks to strengthen the capacities of local and regional "
+    "European authorities to prevent and tackle the issue of radicalisation leading to "
+    "violent extremism."
+)
+
+ABOUT_INTRO = (
+    "LIAISE 2 gathers European cities and regions and develops cooperation throughout Europe "
+    "within a dedicated network."
+)
+
+ABOUT_PARAGRAPHS = [
+    (
+        "The aim of the project",
+        "<p>Co-funded by the European Union, the project “Local Institutions Against Violent "
+        "Extremism II” (LIAISE 2) seeks to strengthen the capacities of local and regional "
+        "European authorities to prevent and tackle the issue of radicalisation leading to "
+        "violent extremism.</p>"
+        "<p>LIAISE 2 gathers European cities and regions and develops cooperation throughout "
+        "Europe within a dedicated network. This approach is in line with the alliance of "
+        "European cities against violent extremism that was initiated jointly by Efus and the "
+        "Congress of Local and Regional Authorities of the Council of Europe.</p>",
+    ),
+    (
+        "The network",
+        "<p>Led by Efus, LIAISE 2 gathers cities and regions, national Forums for urban "
+        "security and thematic non-governmental organisations. Some of them take part as "
+        "associate partners.</p>",
+    ),
+    (
+        "What LIAISE 2 does",
+        "<p>LIAISE 2 delivers training sessions to local authorities partner of the project "
+        "and helps them to set up pilot projects in which they apply locally the knowledge "
+        "gained during the training sessions as well as develop innovative practices. It "
+        "will also organise five European conferences on different aspects of the issue of "
+        "radicalisation.</p>",
+    ),
+    (
+        "Building on LIAISE",
+        "<p>LIAISE 2 builds on the results of the first LIAISE project, which was also "
+        "co-funded by the EU. Initiated in 2014 by Efus with a group of nine cities from five "
+        "European countries, LIAISE is working on a training programme and a guide for local "
+        "authorities with the Institute for Strategic Dialogue, a UK-based think tank "
+        "specialised on extremism, and the German non-governmental organisation Ufuq, which "
+        "works on intercultural dialogue.</p>"
+        "<p>A logical continuation of LIAISE, LIAISE 2 uses the tools created through the "
+        "first project and disseminates them to a larger number of cities.</p>",
+    ),
+    (
+        "Duration and contacts",
+        "<p>January 2016 – January 2018.</p><ul><li>Juan Cristellys</li><li>Emilie Petit</li></ul>",
+    ),
+]

@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, a fixed throwaway secret, mails printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", default=True)
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")  # noqa: F405
+ALLOWED_HOSTS = ["*"] if DEBUG else ALLOWED_HOSTS  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,23 @@
+"""Tests: PostgreSQL on the throwaway cluster tests/conftest.py starts (host and port filled in
+there), fast password hashing, in-memory cache and mail."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "liaise",
+        "USER": "postgres",
+        "HOST": "127.0.0.1",
+        "PORT": "",
+    }
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,153 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.querysets import PublishedPageQuerySet
+
+
+class PartnerKind(models.TextChoices):
+    LEAD = "lead", _("Lead organisation")
+    CITY = "city", _("City")
+    REGION = "region", _("Region")
+    NATIONAL_FORUM = "national_forum", _("National forum for urban security")
+    NGO = "ngo", _("Non-governmental organisation")
+
+
+KIND_HEADINGS = {
+    PartnerKind.LEAD: _("Lead organisation"),
+    PartnerKind.CITY: _("Cities"),
+    PartnerKind.REGION: _("Regions"),
+    PartnerKind.NATIONAL_FORUM: _("National forums for urban security"),
+    PartnerKind.NGO: _("Non-governmental organisations"),
+}
+
+
+class PartnerPageQuerySet(PublishedPageQuerySet):
+    def for_listing(self):
+        return self.select_related("logo").prefetch_related("logo__renditions").order_by("title")
+
+    def figures(self):
+        """Headline numbers of the network, computed from the partner profiles."""
+        return self.aggregate(
+            organisations=Count("pk"),
+            associates=Count("pk", filter=Q(is_associate=True)),
+            countries=Count("country", distinct=True, filter=~Q(country="")),
+        )
+
+    def countries(self):
+        """The countries partners come from, as (code, localised name) sorted by name."""
+        codes = self.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        field = PartnerPage._meta.get_field("country")
+        names = dict(field.get_choices(include_blank=False))
+        return sorted(((code, names[code]) for code in codes), key=lambda item: item[1])
+
+
+class PartnerIndexPage(Page):
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import PartnerFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        partners = PartnerPage.objects.child_of(self).published_in(self.locale)
+        directory = PartnerFilter(request.GET or None, queryset=partners.for_listing())
+        context["directory"] = directory
+        context["partner_groups"] = group_by_kind(directory.qs)
+        context["network_figures"] = partners.figures()
+        return context
+
+
+def group_by_kind(partners):
+    """[(heading, [partner, …]), …] in the order of PartnerKind, empty kinds left out."""
+    groups = {kind: [] for kind in PartnerKind}
+    for partner in partners:
+        groups[partner.kind].append(partner)
+    return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
+
+
+class PartnerPage(Page):
+    kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
+    country = CountryField(blank=True, verbose_name=_("country"))
+    city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
+    is_associate = models.BooleanField(
+        default=False,
+        verbose_name=_("associate partner"),
+        help_text=_("Associate partners take part in the network without being full partners."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    summary = models.TextField(
+        max_length=400,
+        verbose_name=_("summary"),
+        help_text=_("A sentence or two shown in the directory."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+
+    objects = PageManager.from_queryset(PartnerPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("is_associate")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Organisation"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["network.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["seminars"] = self.seminars()
+        return context
+
+    def seminars(self):
+        from events.models import SeminarPage
+
+        return (
+            SeminarPage.objects.published_in(self.locale)
+            .filter(partner_links__partner__translation_key=self.translation_key)
+            .distinct()
+            .order_by("-start_date")
+        )

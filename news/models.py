@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.querysets import PublishedPageQuerySet
+
+
+class NewsPageQuerySet(PublishedPageQuerySet):
+    def for_listing(self):
+        return (
+            self.select_related("image")
+            .prefetch_related("image__renditions", "tags")
+            .order_by("-date", "-pk")
+        )
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.child_of(self).published_in(self.locale)
+        tag_slug = request.GET.get("tag", "")
+        listed = news.for_listing()
+        if tag_slug:
+            listed = listed.filter(tags__slug=tag_slug)
+        context["tags"] = news_tags(news)
+        context["selected_tag"] = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        context["tag_slug"] = tag_slug
+        context["news_page"] = Paginator(listed, settings.NEWS_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+def news_tags(news):
+    return (
+        Tag.objects.filter(news_newspagetag_items__content_object__in=news)
+        .distinct()
+        .order_by("name")
+    )
+
+
+class NewsPage(Page):
+    date = models.DateField(default=timezone.localdate, verbose_name=_("publication date"))
+    intro = models.TextField(max_length=500, verbose_name=_("introduction"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
