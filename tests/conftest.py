@@ -1,6 +1,9 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
 
+from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
 
 cluster_key = pytest.StashKey[ThrowawayCluster]()
@@ -39,3 +42,22 @@ def django_db_modify_db_settings(
     # In place: django.db.connections may already hold a reference to this dict.
     database["HOST"] = cluster.host
     database["PORT"] = str(cluster.port)
+
+
+# -- Site -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def home(db):
+    """An English HomePage serving as the root of the default site."""
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="liaise-home")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
+    cache.clear()

@@ -17,8 +17,13 @@ FONT_CANDIDATES = [
 
 
 def initials(name):
-    words = [word for word in name.replace("(", " ").split() if word[0].isupper()]
-    return "".join(word[0] for word in words[:2]) or name[:2].upper()
+    """Initials for a logo: "Confederation of European Probation (CEP)" → "CEP"."""
+    main, _, bracketed = name.partition("(")
+    acronym = bracketed.rstrip(")")
+    if acronym.isupper() and len(acronym) <= 5:
+        return acronym
+    capitalised = [word for word in main.split() if word[0].isupper()]
+    return "".join(word[0] for word in capitalised[:2]) or main[:2].upper()
 
 
 def colour_for(name):

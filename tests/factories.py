@@ -1,0 +1,89 @@
+import datetime
+
+import factory
+import wagtail_factories
+from wagtail.models import Collection
+
+from events.models import SeminarIndexPage, SeminarPage
+from home.models import HomePage, StandardPage
+from network.models import PartnerIndexPage, PartnerKind, PartnerPage
+from news.models import NewsIndexPage, NewsPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Image {n}")
+    description = factory.LazyAttribute(lambda image: f"Alt text of {image.title}")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "LIAISE 2"
+    intro = "Local Institutions Against Violent Extremism II."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    intro = "An introduction."
+
+    class Meta:
+        model = StandardPage
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partners"
+    slug = "partners"
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Partner city {n}")
+    kind = PartnerKind.CITY
+    country = "FR"
+    city = factory.SelfAttribute("title")
+    summary = factory.LazyAttribute(lambda partner: f"{partner.title} is a partner.")
+
+    class Meta:
+        model = PartnerPage
+
+
+class SeminarIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Seminars"
+    slug = "seminars"
+
+    class Meta:
+        model = SeminarIndexPage
+
+
+class SeminarPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Seminar {n}")
+    start_date = datetime.date(2016, 5, 26)
+    end_date = factory.SelfAttribute("start_date")
+    city = "Bordeaux"
+    country = "FR"
+    summary = "A European seminar."
+
+    class Meta:
+        model = SeminarPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = "news"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News item {n}")
+    date = datetime.date(2016, 4, 14)
+    intro = "Something happened in the network."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>The full story.</p>")])
+
+    class Meta:
+        model = NewsPage

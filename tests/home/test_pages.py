@@ -1,0 +1,128 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.models import SeminarIndexPage
+from home.models import HomePage, StandardPage
+from network.models import PartnerIndexPage
+from news.models import NewsIndexPage
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    SeminarIndexPageFactory,
+    SeminarPageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_the_visitors_language(client, home):
+    assert client.get("/", headers={"accept-language": "fr"}).url == "/fr/"
+    assert client.get("/", headers={"accept-language": "de"}).url == "/en/"
+
+
+def test_home_page_shows_intro_and_figures_computed_from_partners(client, home):
+    directory = PartnerIndexPageFactory(parent=home)
+    PartnerPageFactory(parent=directory, country="FR")
+    PartnerPageFactory(parent=directory, country="FR")
+    PartnerPageFactory(parent=directory, country="BE", is_associate=True)
+    PartnerPageFactory(parent=directory, country="DE", live=False)
+
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert response.context["network_figures"] == {
+        "organisations": 3,
+        "associates": 1,
+        "countries": 2,
+    }
+    html = response.content.decode()
+    assert home.intro in html
+    assert "Co-funded by the European Union" in html
+
+
+def test_home_page_shows_upcoming_seminar_and_latest_news(client, home):
+    seminars = SeminarIndexPageFactory(parent=home)
+    SeminarPageFactory(parent=seminars, title="Past seminar", start_date=datetime.date(2016, 5, 26))
+    SeminarPageFactory(
+        parent=seminars,
+        title="Next seminar",
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Fresh news")
+
+    html = client.get("/en/").content.decode()
+
+    assert "Next seminar" in html
+    assert "Fresh news" in html
+
+
+def test_home_page_falls_back_to_latest_seminar_when_none_is_upcoming(client, home):
+    seminars = SeminarIndexPageFactory(parent=home)
+    SeminarPageFactory(
+        parent=seminars, title="Rimini seminar", start_date=datetime.date(2017, 5, 19)
+    )
+
+    response = client.get("/en/")
+
+    assert response.context["latest_seminar"].title == "Rimini seminar"
+    assert "Rimini seminar" in response.content.decode()
+
+
+def test_standard_page_renders_intro_and_body(client, home):
+    page = StandardPageFactory(
+        parent=home,
+        title="About LIAISE 2",
+        intro="What the project does.",
+        body=[
+            ("heading", {"text": "Building on LIAISE", "level": "h2"}),
+            ("paragraph", "<p>Initiated in 2014 by Efus.</p>"),
+        ],
+    )
+
+    html = client.get(page.url).content.decode()
+
+    for expected in ["About LIAISE 2", "What the project does.", "Building on LIAISE", "2014"]:
+        assert expected in html
+
+
+def test_main_menu_links_to_sections_in_menu(client, home):
+    StandardPageFactory(parent=home, title="About LIAISE 2", show_in_menus=True)
+    StandardPageFactory(parent=home, title="Hidden page", show_in_menus=False)
+
+    html = client.get("/en/").content.decode()
+
+    assert "About LIAISE 2" in html
+    assert "Hidden page" not in html
+
+
+def test_unknown_url_gives_a_styled_not_found_page(client, home):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert "liaise.css" in html
+
+
+class TestHomeTreeRules(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_home_page_takes_the_site_sections(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, PartnerIndexPage, SeminarIndexPage, NewsIndexPage}
+        )
+
+    def test_a_second_directory_cannot_be_added_under_the_same_home(self):
+        home = HomePage(title="Home", intro="Intro", slug="home2")
+        Page.get_first_root_node().add_child(instance=home)
+        home.add_child(instance=PartnerIndexPage(title="Partners", slug="partners"))
+
+        assert not PartnerIndexPage.can_create_at(home)
