@@ -17,7 +17,7 @@ run: install
 	if [ -d locale ]; then $(BIN)/python manage.py compilemessages --ignore=$(VENV); fi
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py create_dev_superuser
+	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

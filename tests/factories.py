@@ -87,3 +87,19 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = factory.LazyAttribute(lambda user: user.username.title())
+    password = factory.django.Password("secret-password")
+
+    class Meta:
+        model = "auth.User"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, groups):
+        if create and groups:
+            self.groups.set(groups)

@@ -1,0 +1,71 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Locale, Page, Workflow
+
+from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, WORKFLOW_NAME
+from tests.factories import HomePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_groups_exist_after_migrate():
+    names = set(Group.objects.values_list("name", flat=True))
+
+    assert {ADMINISTRATORS, EDITORS, MODERATORS} <= names
+
+
+def test_editors_cannot_submit_translations_moderators_can():
+    def can_submit(name):
+        return (
+            Group.objects.get(name=name).permissions.filter(codename="submit_translation").exists()
+        )
+
+    assert not can_submit(EDITORS)
+    assert can_submit(MODERATORS)
+
+
+def test_editors_may_upload_images_and_documents(editor):
+    assert editor.has_perm("wagtailadmin.access_admin")
+    for codename in ["add_image", "add_document"]:
+        assert (
+            Group.objects.get(name=EDITORS)
+            .collection_permissions.filter(permission__codename=codename)
+            .exists()
+        )
+
+
+def test_editors_edit_the_english_tree_but_not_the_french_one(home, editor):
+    french = Locale.objects.create(language_code="fr")
+    french_home = HomePageFactory(
+        parent=Page.get_first_root_node(), locale=french, translation_key=home.translation_key
+    )
+
+    assert home.permissions_for_user(editor).can_edit()
+    assert home.permissions_for_user(editor).can_add_subpage()
+    assert not home.permissions_for_user(editor).can_publish()
+    assert not french_home.permissions_for_user(editor).can_edit()
+
+
+def test_editorial_review_covers_pages_of_every_language(home, draft_page):
+    assert draft_page.get_workflow().name == WORKFLOW_NAME
+    assert Workflow.objects.filter(active=True).count() == 1
+
+
+def test_demo_users_are_created_with_their_roles_in_development(settings):
+    settings.DEBUG = True
+
+    call_command("create_demo_users")
+    call_command("create_demo_users")
+
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="editor").groups.get().name == EDITORS
+    assert User.objects.get(username="moderator").groups.get().name == MODERATORS
+
+
+def test_demo_users_are_refused_outside_development(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("create_demo_users")
