@@ -21,6 +21,11 @@ class HeadingBlock(blocks.StructBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        required=False,
+        label=_("Alt text"),
+        help_text=_("Leave empty to use the image's own description."),
+    )
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:

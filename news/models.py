@@ -77,6 +77,15 @@ class NewsPage(Page):
         related_name="+",
         verbose_name=_("image"),
     )
+    image_alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("image alt text"),
+        help_text=_(
+            "Describe the image for people who cannot see it, in this page's language. "
+            "Leave empty to use the image's own description."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
@@ -87,6 +96,7 @@ class NewsPage(Page):
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -104,3 +114,7 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    @property
+    def image_alt(self):
+        return self.image_alt_text or (self.image.default_alt_text if self.image else "")
