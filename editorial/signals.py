@@ -5,20 +5,22 @@ from wagtail.models import GroupPagePermission, Locale
 
 from home.models import HomePage
 
-from .roles import EDITOR_PAGE_PERMISSIONS, EDITORS
+from .roles import SOURCE_TREE_WRITERS, TRANSLATION_TREE_WRITERS
 
 
 @receiver(post_save, sender=HomePage)
-def let_editors_write_the_source_language_tree(sender, instance, created, raw=False, **kwargs):
-    """Editors write English (source) pages only; other languages come through translation."""
-    if raw or not created or instance.locale_id != Locale.get_default().pk:
+def grant_language_tree_to_its_writers(sender, instance, created, raw=False, **kwargs):
+    """Editors write the English tree; translators write the others, through translation."""
+    if raw or not created:
         return
-    editors = Group.objects.filter(name=EDITORS).first()
-    if editors is None:
+    is_source = instance.locale_id == Locale.get_default().pk
+    group_name, codenames = SOURCE_TREE_WRITERS if is_source else TRANSLATION_TREE_WRITERS
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
         return
-    for codename in EDITOR_PAGE_PERMISSIONS:
+    for codename in codenames:
         GroupPagePermission.objects.get_or_create(
-            group=editors,
+            group=group,
             page=instance,
             permission=Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=f"{codename}_page"

@@ -3,6 +3,7 @@ review" workflow on the root page, so that it covers every page of every languag
 
 from django.db import migrations
 
+from editorial.migration_helpers import get_or_create_permission
 from editorial.roles import (
     ADMINISTRATORS,
     APPROVAL_TASK_NAME,
@@ -85,29 +86,19 @@ COLLECTION_PERMISSION_MODELS = {
 }
 
 
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": f"Can {codename.replace('_', ' ')}"},
-    )
-    return perm
-
-
 def set_group_permissions(apps, group, root_page, root_collection):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    group.permissions.set([permission(apps, *spec) for spec in MODEL_PERMISSIONS[group.name]])
+    group.permissions.set(
+        [get_or_create_permission(apps, *spec) for spec in MODEL_PERMISSIONS[group.name]]
+    )
     GroupPagePermission.objects.filter(group=group, page=root_page).delete()
     for codename in PAGE_PERMISSIONS[group.name]:
         GroupPagePermission.objects.create(
             group=group,
             page=root_page,
-            permission=permission(apps, "wagtailcore", "page", f"{codename}_page"),
+            permission=get_or_create_permission(apps, "wagtailcore", "page", f"{codename}_page"),
         )
     GroupCollectionPermission.objects.filter(group=group, collection=root_collection).delete()
     for codename in COLLECTION_PERMISSIONS[group.name]:
@@ -115,7 +106,9 @@ def set_group_permissions(apps, group, root_page, root_collection):
         GroupCollectionPermission.objects.create(
             group=group,
             collection=root_collection,
-            permission=permission(apps, COLLECTION_PERMISSION_MODELS[model], model, codename),
+            permission=get_or_create_permission(
+                apps, COLLECTION_PERMISSION_MODELS[model], model, codename
+            ),
         )
 
 

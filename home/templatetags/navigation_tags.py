@@ -2,45 +2,85 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
 
 def locale_home(request):
+    """The live home page in the visitor's language, or None when it has not been translated."""
     site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    if site is None:
+        return None
+    if site.root_page.locale_id == Locale.get_active().pk:
+        return site.root_page
+    return (
+        site.root_page.get_translations()
+        .filter(locale=Locale.get_active())
+        .live()
+        .first()
+    )
+
+
+def live_translations(page):
+    """{language code: page} for the page and its live translations, looked up once a page."""
+    if not hasattr(page, "_live_translations"):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        page._live_translations = {t.locale.language_code: t for t in translations}
+    return page._live_translations
+
+
+def language_home_url(request, language_code):
+    """Where to send a visitor switching language from a page that has no such translation."""
+    match = request.resolver_match
+    if match and match.url_name != "wagtail_serve":
+        return translate_url(request.get_full_path(), language_code)
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     home = locale_home(context["request"])
     items = home.get_children().live().public().in_menu() if home else Page.objects.none()
-    return {"menu_items": items, "current_page": context.get("page"), "home": home}
+    return {"menu_items": items, "current_page": context.get("page")}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    """Each language with a link to this page in it, or to its home page when the page
+    has no live translation in that language (then `available` is False)."""
     request = context["request"]
     page = context.get("page")
-    urls = translation_urls(page) if isinstance(page, Page) else {}
+    pages = live_translations(page) if isinstance(page, Page) else None
     current = translation.get_language()
-    return {
-        "translations": [
-            (code, name, urls.get(code) or language_home_url(request, code), code == current)
-            for code, name in settings.LANGUAGES
-        ]
-    }
+    languages = []
+    for code, name in settings.LANGUAGES:
+        translated = pages.get(code) if pages is not None else None
+        available = pages is None or translated is not None
+        url = translated.url if translated else language_home_url(request, code)
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "available": available,
+            }
+        )
+    return {"languages": languages}
 
 
-def translation_urls(page):
-    """URLs of the live translations of a page, keyed by language code."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {t.locale.language_code: t.url for t in translations}
-
-
-def language_home_url(request, language_code):
-    if request.resolver_match and request.resolver_match.url_name != "wagtail_serve":
-        return translate_url(request.get_full_path(), language_code)
-    with translation.override(language_code):
-        return reverse("wagtail_serve", args=[""])
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for the page and each live translation, plus x-default."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"alternates": []}
+    request = context["request"]
+    pages = live_translations(page)
+    alternates = [(code, pages[code].get_full_url(request)) for code in sorted(pages)]
+    default = pages.get(settings.LANGUAGE_CODE)
+    if default:
+        alternates.append(("x-default", default.get_full_url(request)))
+    return {"alternates": alternates}

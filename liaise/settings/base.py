@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "editorial",
+    "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -152,5 +153,15 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 
 # Untranslated French copies must never go live by accident when a translator syncs.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# DeepL when a key is configured; development and test settings fall back to the dummy one.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+    if os.environ.get("DEEPL_API_KEY")
+    else None
+)
 
 NEWS_PAGE_SIZE = 10

@@ -3,15 +3,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 DEMO_PASSWORD = "liaise-dev"
 # username → group (None: superuser)
-DEMO_USERS = {"admin": None, "editor": EDITORS, "moderator": MODERATORS}
+DEMO_USERS = {
+    "admin": None,
+    "editor": EDITORS,
+    "moderator": MODERATORS,
+    "translator": TRANSLATORS,
+}
 
 
 class Command(BaseCommand):
-    help = "Create demo accounts for local development: admin, editor, moderator."
+    help = "Create demo accounts for local development: admin, editor, moderator, translator."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
