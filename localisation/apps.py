@@ -7,4 +7,9 @@ class LocalisationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from .signals import create_content_locales
+
+        post_migrate.connect(create_content_locales, sender=apps.get_app_config("wagtailcore"))

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from wagtail.models import Locale
@@ -30,3 +31,9 @@ def sync_translations_of_published_source(sender, instance, **kwargs):
             logger.warning(
                 "Could not refresh the %s draft of %r", translation.target_locale, instance
             )
+
+
+def create_content_locales(**kwargs):
+    """A locale for each content language, so that adding one to LANGUAGES is all it takes."""
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
