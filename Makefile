@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run test lint format
+.PHONY: install run test lint format messages
 
 install: $(VENV)/.installed
 
@@ -14,7 +14,6 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	if [ -d locale ]; then $(BIN)/python manage.py compilemessages --ignore=$(VENV); fi
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_demo_users
@@ -32,3 +31,9 @@ lint: install
 
 format: install
 	$(BIN)/ruff format .
+
+# Extract the interface strings into locale/fr/LC_MESSAGES/django.po (needs gettext), then, once
+# every new msgstr is translated, run it again to compile django.mo, which is committed too.
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --ignore='$(VENV)/*' --ignore='tests/*' --ignore='static_collected/*' --ignore='media/*' --ignore='test-artifacts/*'
+	$(BIN)/python manage.py compilemessages --ignore='$(VENV)/*'

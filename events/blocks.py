@@ -8,6 +8,7 @@ class SpeakerBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
+        label = _("Speaker")
 
 
 class SessionBlock(blocks.StructBlock):
@@ -19,6 +20,7 @@ class SessionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "time"
+        label = _("Session")
         template = "blocks/session_block.html"
 
 

@@ -9,70 +9,279 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('network', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("network", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SeminarIndexPage',
+            name="SeminarIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'seminar index',
+                "verbose_name": "seminar index",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SeminarPage',
+            name="SeminarPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, help_text='Leave empty for a one-day seminar.', verbose_name='end date')),
-                ('city', models.CharField(max_length=100, verbose_name='city')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('venue', models.CharField(blank=True, max_length=255, verbose_name='venue')),
-                ('summary', models.TextField(help_text='The theme of the seminar in a few sentences, shown in listings.', max_length=500, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 6), ('quote', 9), ('document', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Paragraph', 'template': 'blocks/paragraph_block.html'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('text', 7), ('source', 8)]], {}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the document title.', 'label': 'Link text', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('document', 10), ('label', 11)]], {})}, verbose_name='description')),
-                ('programme', wagtail.fields.StreamField([('day', 0), ('session', 9)], blank=True, block_lookup={0: ('wagtail.blocks.DateBlock', (), {'label': 'Day', 'template': 'blocks/programme_day_block.html'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'Starts at', 'required': False}), 2: ('wagtail.blocks.TimeBlock', (), {'label': 'Ends at', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Name'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Role and organisation', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('name', 5), ('affiliation', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'default': [], 'label': 'Speakers'}), 9: ('wagtail.blocks.StructBlock', [[('start_time', 1), ('end_time', 2), ('title', 3), ('description', 4), ('speakers', 8)]], {})}, verbose_name='programme')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave empty for a one-day seminar.",
+                        verbose_name="end date",
+                    ),
+                ),
+                ("city", models.CharField(max_length=100, verbose_name="city")),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                ("venue", models.CharField(blank=True, max_length=255, verbose_name="venue")),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="The theme of the seminar in a few sentences, shown in listings.",
+                        max_length=500,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 6),
+                            ("quote", 9),
+                            ("document", 12),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Heading"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Level 2"), ("h3", "Level 3")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Paragraph",
+                                    "template": "blocks/paragraph_block.html",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "required": False},
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("image", 4), ("caption", 5)]], {}),
+                            7: ("wagtail.blocks.TextBlock", (), {"label": "Quotation"}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "required": False},
+                            ),
+                            9: ("wagtail.blocks.StructBlock", [[("text", 7), ("source", 8)]], {}),
+                            10: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Defaults to the document title.",
+                                    "label": "Link text",
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 10), ("label", 11)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "programme",
+                    wagtail.fields.StreamField(
+                        [("day", 0), ("session", 9)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.DateBlock",
+                                (),
+                                {"label": "Day", "template": "blocks/programme_day_block.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.TimeBlock",
+                                (),
+                                {"label": "Starts at", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.TimeBlock",
+                                (),
+                                {"label": "Ends at", "required": False},
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Description", "required": False},
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Name"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Role and organisation", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("name", 5), ("affiliation", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.blocks.ListBlock",
+                                (7,),
+                                {"default": [], "label": "Speakers"},
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("start_time", 1),
+                                        ("end_time", 2),
+                                        ("title", 3),
+                                        ("description", 4),
+                                        ("speakers", 8),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'seminar',
-                'verbose_name_plural': 'seminars',
+                "verbose_name": "seminar",
+                "verbose_name_plural": "seminars",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SeminarDocument',
+            name="SeminarDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='file')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='events.seminarpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="events.seminarpage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SeminarPartner',
+            name="SeminarPartner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='partner_links', to='events.seminarpage')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seminar_links', to='network.partnerpage', verbose_name='partner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="partner_links",
+                        to="events.seminarpage",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="seminar_links",
+                        to="network.partnerpage",
+                        verbose_name="partner",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -14,12 +14,7 @@ def locale_home(request):
         return None
     if site.root_page.locale_id == Locale.get_active().pk:
         return site.root_page
-    return (
-        site.root_page.get_translations()
-        .filter(locale=Locale.get_active())
-        .live()
-        .first()
-    )
+    return site.root_page.get_translations().filter(locale=Locale.get_active()).live().first()
 
 
 def live_translations(page):
