@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
 
@@ -43,7 +44,7 @@ class SeminarIndexPage(Page):
         return context
 
 
-class SeminarPage(Page):
+class SeminarPage(CommentablePageMixin, Page):
     start_date = models.DateField(verbose_name=_("start date"))
     end_date = models.DateField(
         blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")

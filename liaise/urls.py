@@ -25,5 +25,6 @@ if settings.DEBUG:
 # preferred language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("discussion.urls")),
     path("", include(wagtail_urls)),
 )

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
 
@@ -66,7 +67,7 @@ def news_tags(news):
     )
 
 
-class NewsPage(Page):
+class NewsPage(CommentablePageMixin, Page):
     date = models.DateField(default=timezone.localdate, verbose_name=_("publication date"))
     intro = models.TextField(max_length=500, verbose_name=_("introduction"))
     image = models.ForeignKey(

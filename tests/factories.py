@@ -103,3 +103,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, groups):
         if create and groups:
             self.groups.set(groups)
+
+
+class VisitorCommentFactory(factory.django.DjangoModelFactory):
+    author_name = factory.Sequence(lambda n: f"Visitor {n}")
+    author_email = factory.LazyAttribute(
+        lambda c: f"{c.author_name.lower().replace(' ', '.')}@example.net"
+    )
+    text = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = "approved"
+    ip_address = "192.0.2.10"
+
+    class Meta:
+        model = "discussion.VisitorComment"

@@ -30,9 +30,11 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "localisation",
+    "discussion",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -165,3 +167,14 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 
 NEWS_PAGE_SIZE = 10
+
+# Visitor comments (discussion/): threading depth, auto-close and anti-spam limits.
+COMMENTS_MAX_DEPTH = 2
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "180"))  # 0: never
+COMMENTS_MIN_SECONDS_TO_FILL = 3
+COMMENTS_MAX_FORM_AGE_SECONDS = 2 * 3600
+COMMENTS_FLOOD_SECONDS = 15
+COMMENTS_RATE_LIMIT = 5
+COMMENTS_RATE_WINDOW_SECONDS = 10 * 60
+COMMENTS_TRASH_DAYS = 30
+COMMENTS_IP_RETENTION_DAYS = 90

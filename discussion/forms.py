@@ -1,0 +1,110 @@
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .models import CommentStatus, VisitorComment
+
+TIMESTAMP_SALT = "discussion.comment-form"
+
+
+def sign_form_time(page):
+    return signing.dumps({"page": page.pk, "time": time.time()}, salt=TIMESTAMP_SALT)
+
+
+def seconds_since_signed(value, page):
+    """How long ago the form was served, or None if the stamp is forged or for another page."""
+    try:
+        stamp = signing.loads(value, salt=TIMESTAMP_SALT)
+    except signing.BadSignature:
+        return None
+    if stamp.get("page") != page.pk:
+        return None
+    return time.time() - stamp["time"]
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(max_length=100, label=_("Name"))
+    email = forms.EmailField(
+        max_length=254,
+        label=_("E-mail"),
+        help_text=_("Your e-mail address will not be published."),
+    )
+    website = forms.URLField(
+        required=False, max_length=200, assume_scheme="https", label=_("Website")
+    )
+    text = forms.CharField(
+        min_length=2,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Comment"),
+    )
+    remember_me = forms.BooleanField(
+        required=False,
+        label=_("Save my name, e-mail and website in this browser for the next time I comment."),
+    )
+    notify_of_replies = forms.BooleanField(
+        required=False, label=_("E-mail me when someone replies to my comment.")
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    form_time = forms.CharField(widget=forms.HiddenInput)
+    # Honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill it in.
+    homepage = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        self.page = page
+        super().__init__(*args, **kwargs)
+        self.fields["form_time"].initial = sign_form_time(page)
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if not parent_id:
+            return None
+        parent = (
+            VisitorComment.objects.approved()
+            .filter(page=self.page, pk=parent_id)
+            .select_related("parent")
+            .first()
+        )
+        if parent is None or not parent.accepts_replies:
+            # A hidden field: report it where the visitor sees it.
+            self.add_error(None, _("You can no longer reply to this comment."))
+        return parent
+
+    def clean(self):
+        cleaned = super().clean()
+        email, text = cleaned.get("email"), cleaned.get("text")
+        if email and text and self.is_duplicate(email, text):
+            raise forms.ValidationError(_("You have already posted this comment."))
+        return cleaned
+
+    def is_duplicate(self, email, text):
+        return (
+            VisitorComment.objects.filter(page=self.page, text__iexact=text.strip())
+            .by_author(email)
+            .exclude(status=CommentStatus.TRASH)
+            .exists()
+        )
+
+    @property
+    def seconds_to_fill(self):
+        return seconds_since_signed(self.cleaned_data.get("form_time", ""), self.page)
+
+    def build_comment(self, ip_address, user_agent):
+        data = self.cleaned_data
+        return VisitorComment(
+            page=self.page,
+            parent=data["parent"],
+            author_name=data["name"],
+            author_email=data["email"],
+            author_url=data["website"],
+            text=data["text"].strip(),
+            notify_of_replies=data["notify_of_replies"],
+            ip_address=ip_address,
+            user_agent=user_agent[:255],
+        )

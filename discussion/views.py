@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .forms import CommentForm
+from .models import CommentSettings, CommentStatus, VisitorComment
+from .notifications import email_from_unsubscribe_token, notify_moderators_of_pending_comments
+from .rules import judge, throttled
+from .thread import JUST_POSTED_SESSION_KEY, build_tree, remember_own_comment, visible_comments
+
+AUTHOR_COOKIE = "comment_author"
+AUTHOR_COOKIE_SALT = "discussion.author"
+AUTHOR_COOKIE_AGE = 365 * 24 * 3600
+REMEMBERED_FIELDS = ("name", "email", "website")
+
+
+def comment_context(page, request, form=None):
+    comments = list(visible_comments(page, request))
+    return {
+        "comment_tree": build_tree(comments),
+        "comment_count": sum(c.status == CommentStatus.APPROVED for c in comments),
+        "comment_form": form or blank_form(page, request),
+        "reply_to": replied_comment(comments, request),
+        "just_posted": pop_just_posted(comments, request),
+        "privacy_page": privacy_page(request),
+    }
+
+
+def blank_form(page, request):
+    initial = remembered_author(request)
+    if reply_to := request.GET.get("replyto", ""):
+        initial["parent"] = reply_to if reply_to.isdigit() else None
+    return CommentForm(page=page, initial=initial)
+
+
+def replied_comment(comments, request):
+    wanted = request.POST.get("parent") or request.GET.get("replyto")
+    return next((c for c in comments if str(c.pk) == wanted), None)
+
+
+def pop_just_posted(comments, request):
+    pk = request.session.pop(JUST_POSTED_SESSION_KEY, None) if hasattr(request, "session") else None
+    return next((c for c in comments if c.pk == pk), None)
+
+
+def privacy_page(request):
+    page = CommentSettings.load(request_or_site=request).privacy_page
+    return page.localized if page else None
+
+
+def remembered_author(request):
+    remembered = request.get_signed_cookie(
+        AUTHOR_COOKIE, default=None, salt=AUTHOR_COOKIE_SALT, max_age=AUTHOR_COOKIE_AGE
+    )
+    if not remembered:
+        return {}
+    values = remembered.split("\n")
+    return dict(zip(REMEMBERED_FIELDS, values, strict=False)) | {"remember_me": True}
+
+
+def post_comment(page, request):
+    """Handle the comment form posted to a page: Post/Redirect/Get on success, the page again
+    with the errors and everything typed otherwise (429 when the author posts too often)."""
+    form = CommentForm(request.POST, page=page)
+    if not form.is_valid():
+        return render_page_with_form(page, request, form)
+    if not page.comments_are_open:
+        form.add_error(None, _("Comments are closed on this page."))
+        return render_page_with_form(page, request, form, status=403)
+    comment = form.build_comment(
+        request.META.get("REMOTE_ADDR") or None, request.META.get("HTTP_USER_AGENT", "")
+    )
+    if throttled(comment.ip_address, comment.author_email):
+        form.add_error(
+            None,
+            _(
+                "You are sending comments too quickly. Please wait a few minutes, then send "
+                "this one again: your text is kept below."
+            ),
+        )
+        return render_page_with_form(page, request, form, status=429)
+    save_comment(comment, form)
+    remember_own_comment(request, comment)
+    response = redirect(f"{page.url}#comment-{comment.pk}")
+    remember_or_forget_author(response, form)
+    return response
+
+
+def save_comment(comment, form):
+    verdict = judge(comment, form)
+    comment.status, comment.hold_reason = verdict.status, verdict.reason
+    comment.save()
+    if comment.status == CommentStatus.PENDING:
+        transaction.on_commit(notify_moderators_of_pending_comments)
+    return comment
+
+
+def render_page_with_form(page, request, form, status=200):
+    context = page.get_context(request)
+    context.update(comment_context(page, request, form))
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def remember_or_forget_author(response, form):
+    if form.cleaned_data["remember_me"]:
+        value = "\n".join(form.cleaned_data[name] or "" for name in REMEMBERED_FIELDS)
+        response.set_signed_cookie(
+            AUTHOR_COOKIE,
+            value,
+            salt=AUTHOR_COOKIE_SALT,
+            max_age=AUTHOR_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    else:
+        response.delete_cookie(AUTHOR_COOKIE)
+
+
+def unsubscribe(request, token):
+    """Stop reply notifications for the e-mail in a signed link. GET asks, POST does it, so
+    that mail scanners following links unsubscribe nobody."""
+    try:
+        email = email_from_unsubscribe_token(token)
+    except signing.BadSignature:
+        return TemplateResponse(
+            request, "discussion/unsubscribe.html", {"invalid": True}, status=400
+        )
+    done = request.method == "POST"
+    if done:
+        VisitorComment.objects.by_author(email).update(notify_of_replies=False)
+    return TemplateResponse(request, "discussion/unsubscribe.html", {"done": done})

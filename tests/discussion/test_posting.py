@@ -1,0 +1,223 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+
+from discussion.models import CommentSettings, CommentStatus, VisitorComment
+from editorial.roles import MODERATORS
+from tests.factories import UserFactory, VisitorCommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, page, data, ip="198.51.100.7"):
+    return client.post(page.url, data, REMOTE_ADDR=ip)
+
+
+def an_hour_ago():
+    return timezone.now() - datetime.timedelta(hours=1)
+
+
+def test_new_comment_awaits_moderation_and_redirects_back(client, news, comment_data):
+    response = post(client, news, comment_data())
+
+    comment = VisitorComment.objects.get()
+    assert comment.status == CommentStatus.PENDING
+    assert response.status_code == 302
+    assert response.url == f"{news.url}#comment-{comment.pk}"
+
+
+def test_pending_comment_is_shown_to_its_author_only(client, news, comment_data):
+    post(client, news, comment_data())
+
+    own_view = client.get(news.url).content.decode()
+    other_view = type(client)().get(news.url).content.decode()
+
+    assert "Very useful seminar" in own_view
+    assert "awaiting moderation" in own_view
+    assert "Very useful seminar" not in other_view
+
+
+def test_approved_comments_are_public_oldest_first_with_count(client, news):
+    VisitorCommentFactory(page=news, text="First comment.")
+    VisitorCommentFactory(page=news, text="Second comment.")
+    VisitorCommentFactory(page=news, text="Pending comment.", status=CommentStatus.PENDING)
+
+    html = client.get(news.url).content.decode()
+
+    assert html.index("First comment.") < html.index("Second comment.")
+    assert "Pending comment." not in html
+    assert "2 comments" in html
+
+
+def test_reply_is_nested_under_its_parent(client, news, comment_data):
+    parent = VisitorCommentFactory(page=news, text="A question about evaluation.")
+    VisitorCommentFactory(page=news, parent=parent, text="An answer.")
+
+    html = client.get(news.url).content.decode()
+
+    replies = html.split(f'id="comment-{parent.pk}"')[1]
+    assert "comment-list--replies" in replies.split("An answer.")[0]
+
+
+def test_reply_to_a_reply_beyond_the_depth_limit_is_refused(client, news, comment_data):
+    parent = VisitorCommentFactory(page=news)
+    reply = VisitorCommentFactory(page=news, parent=parent)
+
+    response = post(client, news, comment_data(parent=reply.pk))
+
+    assert response.status_code == 200
+    assert "You can no longer reply to this comment." in response.content.decode()
+
+
+def test_email_is_never_in_public_html(client, news, comment_data):
+    VisitorCommentFactory(page=news, author_email="secret-address@example.net")
+    post(client, news, comment_data(email="also-secret@example.net"))
+
+    assert "secret-address@example.net" not in type(client)().get(news.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"homepage": "http://spam.example"}, "honeypot"),
+        ({"seconds_ago": 1}, "after the form was shown"),
+        ({"seconds_ago": 3 * 3600}, "older"),
+        ({"form_time": "forged"}, "forged"),
+    ],
+)
+def test_bots_are_marked_as_spam(client, news, comment_data, fields, reason):
+    post(client, news, comment_data(**fields))
+
+    comment = VisitorComment.objects.get()
+    assert comment.status == CommentStatus.SPAM
+    assert reason in comment.hold_reason
+
+
+def test_second_comment_within_the_flood_interval_gets_429(client, news, comment_data):
+    post(client, news, comment_data())
+
+    response = post(client, news, comment_data(text="And another thought."))
+
+    assert response.status_code == 429
+    assert "And another thought." in response.content.decode()
+    assert VisitorComment.objects.count() == 1
+
+
+def test_too_many_comments_from_one_address_get_429(client, news, comment_data):
+    a_minute_ago = timezone.now() - datetime.timedelta(minutes=1)
+    VisitorCommentFactory.create_batch(
+        5, page=news, ip_address="198.51.100.7", created_at=a_minute_ago
+    )
+
+    response = post(client, news, comment_data(email="new@example.net"))
+
+    assert response.status_code == 429
+
+
+def test_duplicate_comment_is_refused(client, news, comment_data):
+    VisitorCommentFactory(page=news, author_email="ana@example.net", text="Same words.")
+
+    response = post(client, news, comment_data(text="Same words."))
+
+    assert response.status_code == 200
+    assert "You have already posted this comment." in response.content.decode()
+
+
+def test_script_is_escaped(client, news):
+    VisitorCommentFactory(page=news, text="<script>alert('x')</script>\nSecond line")
+
+    html = client.get(news.url).content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "<br>Second line" in html
+
+
+def test_comment_with_too_many_links_is_held_with_a_reason(client, news, comment_data, settings):
+    CommentSettings.objects.create(auto_approve_known_authors=True)
+    VisitorCommentFactory(
+        page=news,
+        author_email="ana@example.net",
+        text="Earlier, approved.",
+        created_at=an_hour_ago(),
+    )
+    links = "See https://a.example https://b.example and https://c.example"
+
+    post(client, news, comment_data(text=links))
+
+    held = VisitorComment.objects.get(text=links)
+    assert held.status == CommentStatus.PENDING
+    assert "links" in held.hold_reason
+
+
+def test_known_author_is_approved_when_enabled(client, news, comment_data):
+    CommentSettings.objects.create(auto_approve_known_authors=True)
+    VisitorCommentFactory(
+        page=news,
+        author_email="ana@example.net",
+        text="Earlier, approved.",
+        created_at=an_hour_ago(),
+    )
+
+    post(client, news, comment_data())
+
+    assert VisitorComment.objects.get(text="Very useful seminar, thank you.").status == "approved"
+
+
+def test_disallowed_word_makes_spam_and_moderation_word_holds(client, news, comment_data):
+    CommentSettings.objects.create(disallowed_words="casino\n", moderation_words="Ana\n")
+
+    post(client, news, comment_data(text="Best casino bonus"))
+    post(
+        client,
+        news,
+        comment_data(text="Another message", email="ana2@example.net"),
+        ip="203.0.113.5",
+    )
+
+    assert VisitorComment.objects.get(text="Best casino bonus").status == CommentStatus.SPAM
+    assert "moderation word" in VisitorComment.objects.get(text="Another message").hold_reason
+
+
+def test_invalid_form_keeps_the_typed_text_and_shows_errors(client, news, comment_data):
+    response = post(client, news, comment_data(name="", email="not-an-email"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Very useful seminar, thank you." in html
+    assert "This field is required." in html
+    assert "Enter a valid email address." in html
+    assert not VisitorComment.objects.exists()
+
+
+def test_moderators_are_emailed_about_a_pending_comment(
+    client, news, comment_data, django_capture_on_commit_callbacks
+):
+    UserFactory(email="mod@example.org", groups=[Group.objects.get(name=MODERATORS)])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, news, comment_data())
+
+    assert [m.to for m in mail.outbox] == [["mod@example.org"]]
+    assert "/admin/visitor-comments/" in mail.outbox[0].body
+
+
+def test_remember_me_fills_the_form_next_time(client, news, comment_data):
+    post(client, news, comment_data(remember_me="on"))
+
+    html = client.get(news.url).content.decode()
+
+    assert 'value="Ana Lopes"' in html
+
+
+def test_closed_page_refuses_comments(client, news, comment_data):
+    news.allow_comments = False
+    news.save()
+
+    response = post(client, news, comment_data())
+
+    assert response.status_code == 403
+    assert not VisitorComment.objects.exists()
