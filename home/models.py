@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,6 +33,7 @@ class HomePage(Page):
         FieldPanel("body"),
         FieldPanel("funding_notice"),
     ]
+    api_fields = [APIField("intro"), APIField("body"), APIField("funding_notice")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -62,6 +64,7 @@ class StandardPage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    api_fields = [APIField("intro"), APIField("body")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

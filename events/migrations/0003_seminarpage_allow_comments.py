@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_image_alt_text'),
+        ("events", "0002_image_alt_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='seminarpage',
-            name='allow_comments',
-            field=models.BooleanField(default=True, help_text='Comments also close automatically some time after first publication.', verbose_name='allow visitor comments'),
+            model_name="seminarpage",
+            name="allow_comments",
+            field=models.BooleanField(
+                default=True,
+                help_text="Comments also close automatically some time after first publication.",
+                verbose_name="allow visitor comments",
+            ),
         ),
     ]

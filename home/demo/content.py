@@ -1,10 +1,13 @@
-"""Facts of the LIAISE 2 project page, copied once from the project's seed text.
+"""Facts of the LIAISE 2 project page, copied once from the project's seed text, and the English
+sentences the demo pages build from them (their French is in `french.py`).
 
 Place names follow English usage where the seed used French ones (seed: "Bruxelles",
 "La Haye", "Louvain", "Setubal"); everything else is as the seed gives it.
 """
 
 from datetime import date
+
+from django.utils.text import slugify
 
 from network.models import PartnerKind
 
@@ -149,3 +152,66 @@ ABOUT_PARAGRAPHS = [
         "<p>January 2016 – January 2018.</p><ul><li>Juan Cristellys</li><li>Emilie Petit</li></ul>",
     ),
 ]
+
+
+# -- English sentences and slugs built from the facts --------------------------------------------
+
+
+def partner_slug(name):
+    return slugify(name)
+
+
+def seminar_slug(city, start):
+    return slugify(f"{city} {start.year}")
+
+
+def news_slug(city, start):
+    return slugify(f"seminar {city} {start.year}")
+
+
+def partner_title(name, kind):
+    """Cities are titled "City of …" so the title has a French of its own ("Ville de …")."""
+    return f"City of {name}" if kind == PartnerKind.CITY else name
+
+
+def partner_summary(name, kind, city, is_associate):
+    if name in PARTNER_SUMMARIES:
+        return PARTNER_SUMMARIES[name]
+    role = "an associate partner" if is_associate else "a partner"
+    if kind == PartnerKind.CITY:
+        return f"The city of {city} is {role} of LIAISE 2."
+    return f"{name} is {role} of LIAISE 2."
+
+
+def seminar_summary(title, city):
+    return f"A LIAISE 2 European seminar in {city}: “{title}”"
+
+
+def news_title(seminar_title, city):
+    return f"Seminar in {city}: {seminar_title}"
+
+
+def news_intro(seminar_title, city, start, end):
+    return (
+        f"The next LIAISE 2 European seminar, “{seminar_title}”, takes place in "
+        f"{city} on {format_dates(start, end)}."
+    )
+
+
+def seminar_announcement(seminar_title, city, start, end, link):
+    """The news body's sentence; `link` is the opening tag of the link to the seminar page."""
+    return (
+        f"LIAISE 2 organises European conferences on different aspects of the issue of "
+        f"radicalisation. The seminar “{seminar_title}” is held in {city} on "
+        f"{format_dates(start, end)}. {link}Read more about the seminar</a>."
+    )
+
+
+def picture_alt_text(city):
+    return f"Illustration: {city}"
+
+
+def format_dates(start, end):
+    if start == end:
+        return f"{start:%-d %B %Y}"
+    return f"{start:%-d}–{end:%-d %B %Y}"

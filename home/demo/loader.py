@@ -1,10 +1,10 @@
-"""Builds the demo page tree from the seed facts. Creates only what is missing, so running it
-again (or after editors changed pages) neither duplicates nor overwrites anything."""
+"""Builds the demo page tree from the seed facts, in English, then its French translation.
+Creates only what is missing, so running it again (or after editors or translators changed
+pages) neither duplicates nor overwrites anything."""
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
@@ -12,8 +12,9 @@ from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage
 
-from . import content
+from . import content, french
 from .images import news_picture, partner_logo
+from .translation import translate_pages
 
 ANNOUNCEMENT_LEAD_TIME = timedelta(weeks=6)
 
@@ -21,10 +22,13 @@ ANNOUNCEMENT_LEAD_TIME = timedelta(weeks=6)
 def load_demo_content():
     ensure_locales()
     home = ensure_home_page()
-    ensure_about_page(home)
-    partners = ensure_partners(home)
-    seminars = ensure_seminars(home, partners)
-    ensure_news(home, seminars)
+    about = ensure_about_page(home)
+    partner_index, partners = ensure_partners(home)
+    seminar_index, seminars = ensure_seminars(home, partners)
+    news_index, news = ensure_news(home, seminars)
+    demo_pages = [home, about, partner_index, *partners.values()]
+    demo_pages += [seminar_index, *seminars, news_index, *news]
+    translate_pages(demo_pages, Locale.objects.get(language_code="fr"), french.texts())
     return home
 
 
@@ -83,15 +87,6 @@ def ensure_about_page(home):
     )
 
 
-def partner_summary(name, kind, city, is_associate):
-    if name in content.PARTNER_SUMMARIES:
-        return content.PARTNER_SUMMARIES[name]
-    role = "an associate partner" if is_associate else "a partner"
-    if kind == PartnerKind.CITY:
-        return f"The city of {city} is {role} of LIAISE 2."
-    return f"{name} is {role} of LIAISE 2."
-
-
 def ensure_partners(home):
     index = child_page(
         home,
@@ -109,16 +104,16 @@ def ensure_partners(home):
         partners[name] = child_page(
             index,
             PartnerPage,
-            slugify(name),
-            title=name,
+            content.partner_slug(name),
+            title=content.partner_title(name, kind),
             kind=kind,
             country=country,
             city=city,
             is_associate=is_associate,
             logo=partner_logo(name),
-            summary=partner_summary(name, kind, city, is_associate),
+            summary=content.partner_summary(name, kind, city, is_associate),
         )
-    return partners
+    return index, partners
 
 
 def ensure_seminars(home, partners):
@@ -141,17 +136,17 @@ def ensure_seminars(home, partners):
             child_page(
                 index,
                 SeminarPage,
-                slugify(f"{city} {start.year}"),
+                content.seminar_slug(city, start),
                 title=title,
                 start_date=start,
                 end_date=end,
                 city=city,
                 country=country,
-                summary=f"A LIAISE 2 European seminar in {city}: “{title}”",
+                summary=content.seminar_summary(title, city),
                 partner_links=[SeminarPartner(partner=p) for p in (lead, host) if p],
             )
         )
-    return seminars
+    return index, seminars
 
 
 def ensure_news(home, seminars):
@@ -163,36 +158,31 @@ def ensure_news(home, seminars):
         intro="News from the LIAISE 2 network.",
         show_in_menus=True,
     )
+    news = []
     for seminar, (*_facts, tags) in zip(seminars, content.SEMINARS, strict=True):
-        title = f"Seminar in {seminar.city}: {seminar.title}"
-        news = child_page(
+        title = content.news_title(seminar.title, seminar.city)
+        page = child_page(
             index,
             NewsPage,
-            slugify(f"seminar {seminar.city} {seminar.start_date.year}"),
+            content.news_slug(seminar.city, seminar.start_date),
             title=title,
             date=seminar.start_date - ANNOUNCEMENT_LEAD_TIME,
-            intro=(
-                f"The next LIAISE 2 European seminar, “{seminar.title}”, takes place in "
-                f"{seminar.city} on {format_dates(seminar)}."
-            ),
+            intro=content.news_intro(*seminar_facts(seminar)),
             image=news_picture(title, seminar.city),
+            image_alt_text=content.picture_alt_text(seminar.city),
             body=[("paragraph", seminar_announcement_html(seminar))],
         )
-        if not news.tags.exists():
-            news.tags.add("seminar", *tags)
-            news.save_revision().publish()
+        if not page.tags.exists():
+            page.tags.add("seminar", *tags)
+            page.save_revision().publish()
+        news.append(page)
+    return index, news
 
 
-def format_dates(seminar):
-    if seminar.start_date == seminar.end_date:
-        return f"{seminar.start_date:%-d %B %Y}"
-    return f"{seminar.start_date:%-d}–{seminar.end_date:%-d %B %Y}"
+def seminar_facts(seminar):
+    return seminar.title, seminar.city, seminar.start_date, seminar.end_date
 
 
 def seminar_announcement_html(seminar):
-    return (
-        f"<p>LIAISE 2 organises European conferences on different aspects of the issue of "
-        f"radicalisation. The seminar “{seminar.title}” is held in {seminar.city} on "
-        f'{format_dates(seminar)}. <a id="{seminar.pk}" linktype="page">Read more about the '
-        f"seminar</a>.</p>"
-    )
+    link = f'<a id="{seminar.pk}" linktype="page">'
+    return f"<p>{content.seminar_announcement(*seminar_facts(seminar), link)}</p>"

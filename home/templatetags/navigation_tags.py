@@ -73,9 +73,14 @@ def hreflang_links(context):
     if not isinstance(page, Page):
         return {"alternates": []}
     request = context["request"]
-    pages = live_translations(page)
-    alternates = [(code, pages[code].get_full_url(request)) for code in sorted(pages)]
-    default = pages.get(settings.LANGUAGE_CODE)
-    if default:
-        alternates.append(("x-default", default.get_full_url(request)))
-    return {"alternates": alternates}
+    urls = {code: translated.get_full_url(request) for code, translated in live_translations(page).items()}
+    return {"alternates": hreflang_alternates(urls)}
+
+
+def hreflang_alternates(urls):
+    """[(hreflang, url), …] from {language code: url}, sorted, plus x-default for the source
+    language; shared by the <head> links and the sitemap."""
+    alternates = [(code, urls[code]) for code in sorted(urls)]
+    if settings.LANGUAGE_CODE in urls:
+        alternates.append(("x-default", urls[settings.LANGUAGE_CODE]))
+    return alternates

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0002_image_alt_text'),
+        ("news", "0002_image_alt_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='newspage',
-            name='allow_comments',
-            field=models.BooleanField(default=True, help_text='Comments also close automatically some time after first publication.', verbose_name='allow visitor comments'),
+            model_name="newspage",
+            name="allow_comments",
+            field=models.BooleanField(
+                default=True,
+                help_text="Comments also close automatically some time after first publication.",
+                verbose_name="allow visitor comments",
+            ),
         ),
     ]

@@ -37,7 +37,7 @@ def test_editors_may_upload_images_and_documents(editor):
 
 
 def test_editors_edit_the_english_tree_but_not_the_french_one(home, editor):
-    french = Locale.objects.create(language_code="fr")
+    french = Locale.objects.get(language_code="fr")
     french_home = HomePageFactory(
         parent=Page.get_first_root_node(), locale=french, translation_key=home.translation_key
     )

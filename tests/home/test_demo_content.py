@@ -1,10 +1,21 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from django.db import transaction
+from django.test import TestCase
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from events.models import SeminarPage
+from home.demo import french
+from home.demo.translation import MissingTranslationsError, translate_pages
 from home.models import HomePage, StandardPage
 from network.models import PartnerKind, PartnerPage
 from news.models import NewsPage
@@ -31,24 +42,69 @@ SEED_SEMINARS = {
     ("The Hague", "NL", datetime.date(2017, 3, 29), datetime.date(2017, 3, 29)),
     ("Rimini", "IT", datetime.date(2017, 5, 19), datetime.date(2017, 5, 19)),
 }
+# Proper names written the same in French: their French page differs by its summary or intro.
+SAME_NAME_IN_FRENCH = {"LIAISE 2", "Ufuq", "Culture Interactive e.V."}
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the module (it takes seconds) in a transaction rolled
+    back after its last test; each test runs in a savepoint of it, as with the `db` fixture.
+    Callbacks on commit run as the command's commit would run them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        cache.clear()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content")
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
+def demo(demo_loaded, db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def fr(demo):
+    return Locale.objects.get(language_code="fr")
+
+
+def in_english(queryset):
+    return queryset.filter(locale__language_code="en")
+
+
+def description(page):
+    """The sentence or two of a demo page under its title."""
+    return getattr(page, "summary", None) or page.intro
+
+
+def reload_demo(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content")
+
+
+# -- English ----------------------------------------------------------------------------------
 
 
 def test_demo_home_page_replaces_wagtails_placeholder(demo):
-    root = Site.objects.get(is_default_site=True).root_page.specific
+    homes = Page.objects.filter(depth=2).specific()
 
-    assert isinstance(root, HomePage)
-    assert Page.objects.filter(depth=2).count() == 1
+    assert isinstance(demo, HomePage)
+    assert demo.locale.language_code == "en"
+    assert sorted(home.locale.language_code for home in homes) == ["en", "fr"]
+    assert all(isinstance(home, HomePage) for home in homes)
+    assert {home.translation_key for home in homes} == {demo.translation_key}
 
 
 def test_demo_has_every_organisation_of_the_seed_with_its_associate_status(demo):
-    partners = PartnerPage.objects.all()
+    partners = in_english(PartnerPage.objects.all())
 
-    assert {p.title + ("*" if p.is_associate else "") for p in partners} == SEED_ORGANISATIONS
+    def seed_name(partner):
+        name = partner.city if partner.kind == PartnerKind.CITY else partner.title
+        return name + ("*" if partner.is_associate else "")
+
+    assert {seed_name(p) for p in partners} == SEED_ORGANISATIONS
+    assert all(p.title == f"City of {p.city}" for p in partners if p.kind == PartnerKind.CITY)
     assert {str(p.country) for p in partners if p.country} == SEED_COUNTRIES
     assert partners.get(kind=PartnerKind.LEAD).title.startswith("Efus")
     assert all(p.logo and p.logo.description for p in partners)
@@ -56,15 +112,21 @@ def test_demo_has_every_organisation_of_the_seed_with_its_associate_status(demo)
 
 def test_demo_has_the_four_seminars_with_their_dates(demo):
     seminars = {
-        (s.city, s.country.code, s.start_date, s.end_date) for s in SeminarPage.objects.all()
+        (s.city, s.country.code, s.start_date, s.end_date)
+        for s in in_english(SeminarPage.objects.all())
     }
 
     assert seminars == SEED_SEMINARS
 
 
 def test_demo_announces_each_seminar_in_the_news(demo):
-    assert NewsPage.objects.live().count() == 4
-    assert all(news.tags.filter(name="seminar").exists() for news in NewsPage.objects.all())
+    news = in_english(NewsPage.objects.live())
+
+    assert news.count() == 4
+    assert all(item.tags.filter(name="seminar").exists() for item in news)
+    assert {item.image_alt_text for item in news} == {
+        f"Illustration: {city}" for city, *_facts in SEED_SEMINARS
+    }
 
 
 def test_demo_about_page_carries_the_seed_facts(demo, client):
@@ -76,20 +138,132 @@ def test_demo_about_page_carries_the_seed_facts(demo, client):
         assert fact in html
 
 
-def test_demo_loader_is_idempotent(demo):
-    counts = (Page.objects.count(), PartnerPage.objects.count(), NewsPage.objects.count())
-
-    call_command("load_demo_content")
-
-    assert (Page.objects.count(), PartnerPage.objects.count(), NewsPage.objects.count()) == counts
-
-
 def test_demo_pages_all_render(demo, client):
-    for page in Page.objects.live().filter(depth__gt=1):
+    pages = Page.objects.live().filter(depth__gt=1)
+
+    assert pages.filter(locale__language_code="fr").count() == pages.count() / 2
+    for page in pages:
         assert client.get(page.url).status_code == 200, page.url
 
 
 def test_demo_directory_lists_every_organisation(demo, client):
-    html = client.get("/en/partners/").content.decode()
+    for url, language_code in [("/en/partners/", "en"), ("/fr/partenaires/", "fr")]:
+        html = client.get(url).content.decode()
 
-    assert all(f'href="{partner.url}"' in html for partner in PartnerPage.objects.all())
+        partners = PartnerPage.objects.filter(locale__language_code=language_code)
+        assert partners.count() == len(SEED_ORGANISATIONS)
+        assert all(f'href="{partner.url}"' in html for partner in partners), url
+
+
+# -- French -----------------------------------------------------------------------------------
+
+
+def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(demo, fr):
+    english_pages = in_english(Page.objects.live().filter(depth__gt=1)).specific()
+
+    assert english_pages.count() == 48  # the home page and its 47 descendants
+    for page in english_pages:
+        translated = page.get_translation(fr).specific
+        source = TranslationSource.objects.get_for_instance(page)
+        assert translated.live, page.title
+        assert Translation.objects.filter(source=source, target_locale=fr).exists(), page.title
+        if page.title in SAME_NAME_IN_FRENCH:
+            assert translated.title == page.title
+        else:
+            assert translated.title != page.title
+        assert description(translated) != description(page), page.title
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "french_text"),
+    [
+        ("/fr/", "Cofinancé par l’Union européenne"),
+        ("/fr/a-propos/", "<h2>L’objectif du projet</h2>"),
+        ("/fr/partenaires/", "La ville de Bruxelles est partenaire de LIAISE 2."),
+        ("/fr/partenaires/la-haye/", "<h1>Ville de La Haye</h1>"),
+        ("/fr/partenaires/ufuq/", "Organisation non gouvernementale allemande"),
+        ("/fr/seminaires/", "Comment évaluer l’impact des actions de prévention"),
+        ("/fr/seminaires/louvain-2016/", "<dd>Louvain</dd>"),
+        ("/fr/actualites/", "Séminaire à La Haye"),
+        ("/fr/actualites/seminaire-bordeaux-2016/", "se tiendra à Bordeaux les 26 et 27 mai"),
+    ],
+)
+def test_french_demo_pages_answer_at_french_addresses_in_french(demo, client, url, french_text):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert french_text in response.content.decode().replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_french_seminar_page_gives_its_dates_in_french(demo, client):
+    html = client.get("/fr/seminaires/bordeaux-2016/").content.decode()
+
+    assert ">26 mai 2016</time>" in html
+    assert ">27 mai 2016</time>" in html
+    assert "May" not in html
+
+
+def test_french_news_links_to_the_french_seminar_with_french_alt_text(demo, client):
+    html = client.get("/fr/actualites/seminaire-la-haye-2017/").content.decode()
+
+    assert '<a href="/fr/seminaires/la-haye-2017/">En savoir plus sur le séminaire</a>' in html
+    assert 'alt="Illustration\u00a0: La Haye"' in html
+
+
+def test_french_demo_texts_follow_french_typography(demo, fr):
+    news = NewsPage.objects.get(locale=fr, slug="seminaire-louvain-2016")
+
+    assert news.title.startswith("Séminaire à Louvain\u00a0: «\u00a0Comment évaluer")
+    assert news.title.endswith("radicalisation\u202f?\u00a0»")
+
+
+def test_loading_the_demo_again_creates_nothing(demo, django_capture_on_commit_callbacks):
+    models = [Page, Revision, TranslationSource, Translation, String, StringTranslation]
+    counts = [model.objects.count() for model in models]
+
+    reload_demo(django_capture_on_commit_callbacks)
+
+    assert [model.objects.count() for model in models] == counts
+
+
+def test_loading_the_demo_again_keeps_the_translators_changes(
+    demo, fr, django_capture_on_commit_callbacks
+):
+    about = StandardPage.objects.get(locale=fr, slug="a-propos")
+    about.title = "À propos du projet"
+    about.save_revision().publish()
+
+    reload_demo(django_capture_on_commit_callbacks)
+
+    about.refresh_from_db()
+    assert about.title == "À propos du projet"
+    assert not about.has_unpublished_changes
+
+
+def test_loader_fails_on_a_demo_text_without_french(
+    demo, fr, monkeypatch, django_capture_on_commit_callbacks
+):
+    about = StandardPage.objects.get(locale=fr, slug="a-propos")
+    StringTranslation.objects.filter(context__object_id=about.translation_key).delete()
+    about.delete()
+    texts = {k: v for k, v in french.texts().items() if k != "About LIAISE 2"}
+    monkeypatch.setattr(french, "texts", lambda: texts)
+
+    with pytest.raises(MissingTranslationsError, match="'About LIAISE 2'") as error:
+        reload_demo(django_capture_on_commit_callbacks)
+
+    assert error.value.missing == ["About LIAISE 2"]
+
+
+def test_translating_lists_every_text_without_french_and_translates_nothing(demo, fr):
+    page = StandardPage(title="Untranslated", slug="untranslated", intro="No French yet.")
+    demo.add_child(instance=page)
+    page.save_revision().publish()
+
+    with pytest.raises(MissingTranslationsError) as error:
+        translate_pages([page], fr, french.texts())
+
+    assert error.value.missing == ["No French yet.", "Untranslated", "untranslated"]
+    assert not page.has_translation(fr)
+    assert not TranslationSource.objects.get_for_instance_or_none(page)
