@@ -215,3 +215,25 @@ def format_dates(start, end):
     if start == end:
         return f"{start:%-d %B %Y}"
     return f"{start:%-d}–{end:%-d %B %Y}"
+
+
+# What the site itself does with visitors' data (comment form); not a fact of the seed.
+PRIVACY_INTRO = "What this website does with the personal data you give it."
+PRIVACY_PARAGRAPHS = [
+    (
+        "Comments",
+        "<p>When you comment, we keep your name, e-mail address, optional website, your "
+        "comment, your IP address and your browser's description. Your e-mail address and IP "
+        "address are never published. They help moderators fight spam and let us tell you "
+        "when your comment is published or, if you ask for it, when someone replies.</p>"
+        "<p>IP addresses and browser descriptions are erased after 90 days. A comment in the "
+        "trash is deleted after 30 days.</p>",
+    ),
+    (
+        "Your choices",
+        "<p>“Save my name, e-mail and website in this browser” keeps them in a cookie on your "
+        "device for one year; leave it unticked and nothing is stored. You can ask us for a "
+        "copy of everything we hold about your e-mail address, or to erase it: your comments "
+        "then appear as written by “Anonymous”.</p>",
+    ),
+]

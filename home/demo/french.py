@@ -225,6 +225,32 @@ INDEXES = {
     "News from the LIAISE 2 network.": "Les actualités du réseau LIAISE 2.",
 }
 
+PRIVACY = {
+    "Privacy notice": "Politique de confidentialité",
+    "privacy": "confidentialite",
+    content.PRIVACY_INTRO: "Ce que ce site fait des données personnelles que vous lui confiez.",
+    "Comments": "Commentaires",
+    content.PRIVACY_PARAGRAPHS[0][1].split("</p>")[0].removeprefix("<p>"): (
+        "Quand vous commentez, nous conservons votre nom, votre adresse e-mail, votre site web "
+        "facultatif, votre commentaire, votre adresse IP et la description de votre navigateur. "
+        "Votre adresse e-mail et votre adresse IP ne sont jamais publiées. Elles aident les "
+        "modérateurs à lutter contre le spam et nous permettent de vous prévenir quand votre "
+        "commentaire est publié ou, si vous le demandez, quand quelqu’un vous répond."
+    ),
+    content.PRIVACY_PARAGRAPHS[0][1].split("</p>")[1].removeprefix("<p>"): (
+        "Les adresses IP et les descriptions de navigateur sont effacées au bout de 90 jours. "
+        "Un commentaire mis à la corbeille est supprimé au bout de 30 jours."
+    ),
+    "Your choices": "Vos choix",
+    content.PRIVACY_PARAGRAPHS[1][1].removeprefix("<p>").removesuffix("</p>"): (
+        "« Enregistrer mon nom, mon e-mail et mon site web dans ce navigateur » les conserve "
+        "dans un cookie sur votre appareil pendant un an ; si vous ne cochez pas la case, rien "
+        "n’est enregistré. Vous pouvez nous demander une copie de tout ce que nous détenons sur "
+        "votre adresse e-mail, ou son effacement : vos commentaires apparaissent alors comme "
+        "écrits par « Anonyme »."
+    ),
+}
+
 # The link of a news item to its seminar, as wagtail-localize shows it to translators.
 SEMINAR_LINK = '<a id="a1">'
 
@@ -232,7 +258,7 @@ SEMINAR_LINK = '<a id="a1">'
 @functools.cache
 def texts():
     """{English segment text: French} for every segment of the demo pages."""
-    pairs = [*HOME.items(), *ABOUT.items(), *INDEXES.items()]
+    pairs = [*HOME.items(), *ABOUT.items(), *PRIVACY.items(), *INDEXES.items()]
     pairs += partner_pairs() + seminar_pairs() + news_pairs()
     translations = {}
     for english, text in pairs:

@@ -4,9 +4,9 @@ pages) neither duplicates nor overwrites anything."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from discussion.models import CommentSettings
 from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
@@ -20,21 +20,16 @@ ANNOUNCEMENT_LEAD_TIME = timedelta(weeks=6)
 
 
 def load_demo_content():
-    ensure_locales()
     home = ensure_home_page()
     about = ensure_about_page(home)
+    privacy = ensure_privacy_page(home)
     partner_index, partners = ensure_partners(home)
     seminar_index, seminars = ensure_seminars(home, partners)
     news_index, news = ensure_news(home, seminars)
-    demo_pages = [home, about, partner_index, *partners.values()]
+    demo_pages = [home, about, privacy, partner_index, *partners.values()]
     demo_pages += [seminar_index, *seminars, news_index, *news]
     translate_pages(demo_pages, Locale.objects.get(language_code="fr"), french.texts())
     return home
-
-
-def ensure_locales():
-    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=language_code)
 
 
 def child_page(parent, page_class, slug, **fields):
@@ -71,18 +66,41 @@ def ensure_home_page():
     return home
 
 
-def ensure_about_page(home):
+def sections(paragraphs):
+    """StreamField data for (heading, rich text) pairs."""
     body = []
-    for heading, html in content.ABOUT_PARAGRAPHS:
+    for heading, html in paragraphs:
         body.append(("heading", {"text": heading, "level": "h2"}))
         body.append(("paragraph", html))
+    return body
+
+
+def ensure_privacy_page(home):
+    """The privacy notice the comment form links to."""
+    privacy = child_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        intro=content.PRIVACY_INTRO,
+        body=sections(content.PRIVACY_PARAGRAPHS),
+        show_in_menus=False,
+    )
+    comment_settings = CommentSettings.load()
+    if comment_settings.privacy_page_id is None:
+        comment_settings.privacy_page = privacy
+        comment_settings.save()
+    return privacy
+
+
+def ensure_about_page(home):
     return child_page(
         home,
         StandardPage,
         "about",
         title="About LIAISE 2",
         intro=content.ABOUT_INTRO,
-        body=body,
+        body=sections(content.ABOUT_PARAGRAPHS),
         show_in_menus=True,
     )
 

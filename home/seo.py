@@ -1,0 +1,138 @@
+"""What a page tells search engines and link previews: its description, the picture to share,
+its Open Graph type and locale, and its schema.org description (JSON-LD)."""
+
+from django.utils.translation import gettext as _
+
+from events.models import SeminarPage
+from home.models import HomePage
+from network.models import PartnerPage
+from news.models import SHARING_IMAGE, NewsPage
+
+SCHEMA_ORG = "https://schema.org"
+# Logos are scaled to fit link previews, never cropped.
+LOGO_SHARING_IMAGE = "max-1200x630"
+# Open Graph locales are language_TERRITORY; a language not listed here gets the territory of
+# the same name (fr → fr_FR).
+OPEN_GRAPH_LOCALES = {"en": "en_GB"}
+
+EFUS = {
+    "@type": "Organization",
+    "name": "Efus",
+    "legalName": "European Forum for Urban Security",
+    "url": "https://efus.eu/",
+    "address": {"@type": "PostalAddress", "addressLocality": "Paris", "addressCountry": "FR"},
+}
+
+
+def page_description(page):
+    """The promote tab's search description, or else the page's introduction or summary."""
+    return page.search_description or getattr(page, "intro", "") or getattr(page, "summary", "")
+
+
+def open_graph_type(page):
+    return "article" if isinstance(page, NewsPage) else "website"
+
+
+def open_graph_locale(language_code):
+    return OPEN_GRAPH_LOCALES.get(language_code, f"{language_code}_{language_code.upper()}")
+
+
+def sharing_image(page, request):
+    """{url (absolute), width, height, alt} of the page's picture for link previews, or None."""
+    if isinstance(page, NewsPage) and page.image:
+        rendition, alt = page.image.get_rendition(SHARING_IMAGE), page.image_alt
+    elif isinstance(page, PartnerPage) and page.logo:
+        rendition = page.logo.get_rendition(LOGO_SHARING_IMAGE)
+        alt = _("Logo of %(name)s") % {"name": page.title}
+    else:
+        return None
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
+def structured_data(page, request):
+    """The page as a schema.org item for JSON-LD, or None for pages that describe no item."""
+    describe = STRUCTURED_DATA.get(type(page))
+    return {"@context": SCHEMA_ORG, **describe(page, request)} if describe else None
+
+
+def seminar_event(seminar, request):
+    return {
+        "@type": "Event",
+        "name": seminar.title,
+        "description": seminar.summary,
+        "startDate": seminar.start_date.isoformat(),
+        "endDate": seminar.end_date.isoformat(),
+        "eventAttendanceMode": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
+        "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+        "location": {
+            "@type": "Place",
+            "name": seminar.venue or seminar.city,
+            "address": postal_address(seminar),
+        },
+        "organizer": EFUS,
+        "url": seminar.get_full_url(request),
+        "inLanguage": seminar.locale.language_code,
+    }
+
+
+def partner_organization(partner, request):
+    organization = {
+        "@type": "Organization",
+        "name": partner.title,
+        "description": partner.summary,
+        "url": partner.website or partner.get_full_url(request),
+    }
+    if partner.city or partner.country:
+        organization["address"] = postal_address(partner)
+    logo = sharing_image(partner, request)
+    if logo:
+        organization["logo"] = logo["url"]
+    return organization
+
+
+def news_article(news, request):
+    url = news.get_full_url(request)
+    article = {
+        "@type": "NewsArticle",
+        "headline": news.title,
+        "description": news.intro,
+        "datePublished": news.date.isoformat(),
+        "inLanguage": news.locale.language_code,
+        "publisher": EFUS,
+        "url": url,
+        "mainEntityOfPage": url,
+    }
+    if news.last_published_at:
+        article["dateModified"] = news.last_published_at.isoformat()
+    image = sharing_image(news, request)
+    if image:
+        article["image"] = [image["url"]]
+    return article
+
+
+def lead_organization(home, request):
+    """The home page describes Efus, which leads LIAISE 2."""
+    return EFUS
+
+
+def postal_address(place):
+    """A schema.org PostalAddress of an object with a city and a (django-countries) country."""
+    address = {"@type": "PostalAddress"}
+    if place.city:
+        address["addressLocality"] = place.city
+    if place.country:
+        address["addressCountry"] = place.country.code
+    return address
+
+
+STRUCTURED_DATA = {
+    SeminarPage: seminar_event,
+    PartnerPage: partner_organization,
+    NewsPage: news_article,
+    HomePage: lead_organization,
+}

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+
+
+def robots_txt(request):
+    """Crawlers may read every public page but neither the admin nor search results."""
+    context = {
+        "search_paths": [search_path(code) for code, _name in settings.LANGUAGES],
+        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+    }
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def search_path(language_code):
+    with translation.override(language_code):
+        return reverse("search")
