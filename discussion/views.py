@@ -89,6 +89,7 @@ def post_comment(page, request):
     return response
 
 
+@transaction.atomic
 def save_comment(comment, form):
     verdict = judge(comment, form)
     comment.status, comment.hold_reason = verdict.status, verdict.reason

@@ -1,7 +1,130 @@
-from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
+"""The moderation queue of visitor comments in the Wagtail admin (a snippet viewset)."""
 
-from .models import VisitorComment
+import django_filters
+from django import forms
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.models import Page
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+
+from . import admin_views
+from .models import CommentStatus, VisitorComment
+from .moderation import delete, moderate
+
+ALL_STATUSES = "all"
+SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
+
+
+def status_counts():
+    counts = dict(VisitorComment.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    return {status: counts.get(status, 0) for status in CommentStatus.values}
+
+
+def pending_count():
+    return VisitorComment.objects.filter(status=CommentStatus.PENDING).count()
+
+
+def commented_pages(request):
+    return Page.objects.filter(visitor_comments__isnull=False).distinct().order_by("title")
+
+
+class VisitorCommentFilterSet(WagtailFilterSet):
+    """Pending comments unless another status (or all) is chosen."""
+
+    status = django_filters.ChoiceFilter(
+        choices=[*CommentStatus.choices, (ALL_STATUSES, _("All statuses"))],
+        empty_label=None,
+        initial=CommentStatus.PENDING,
+        method="filter_status",
+        widget=forms.RadioSelect,
+    )
+    page = django_filters.ModelChoiceFilter(queryset=commented_pages)
+    created_at = django_filters.DateFromToRangeFilter(widget=DateRangePickerWidget)
+
+    class Meta:
+        model = VisitorComment
+        fields = ["status", "page", "created_at"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = CommentStatus.PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        return queryset if value == ALL_STATUSES else queryset.filter(status=value)
+
+
+def search(queryset, query):
+    """The admin's search, on the database (comments are not in the search index)."""
+    if not query:
+        return queryset
+    condition = Q()
+    for field in SEARCH_FIELDS:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition)
+
+
+def listing_queryset(request):
+    """The comments the queue lists for this request's filters and search; the bulk actions'
+    "select all in listing" acts on these."""
+    queryset = VisitorComment.objects.all()
+    filters = VisitorCommentFilterSet(data=request.GET, queryset=queryset, request=request)
+    if filters.is_valid():
+        queryset = filters.qs
+    return search(queryset, request.GET.get("q", "").strip())
+
+
+def field_label(name):
+    return capfirst(VisitorComment._meta.get_field(name).verbose_name)
+
+
+def excerpt(comment):
+    return Truncator(comment.text).chars(80)
+
+
+class QueueIndexView(IndexView):
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        counts = status_counts()
+        current = self.filters.form.cleaned_data.get("status") if self.is_valid_filter else None
+        context["status_tabs"] = [
+            {
+                "label": label,
+                "count": counts[value],
+                "url": f"{self.index_url}?status={value}",
+                "current": value == current,
+            }
+            for value, label in CommentStatus.choices
+        ]
+        return context
+
+    @property
+    def is_valid_filter(self):
+        return bool(self.filters) and self.filters.is_valid()
+
+
+class CommentEditView(EditView):
+    """A status chosen in the form goes through moderate(), like every other path."""
+
+    def save_instance(self):
+        new_status = self.form.instance.status
+        self.form.instance.status = self.form.initial["status"]
+        comment = super().save_instance()
+        moderate([comment], new_status, self.request.user)
+        return comment
+
+
+class CommentDeleteView(DeleteView):
+    def delete_action(self):
+        delete([self.object], self.request.user)
 
 
 class VisitorCommentViewSet(SnippetViewSet):
@@ -10,8 +133,102 @@ class VisitorCommentViewSet(SnippetViewSet):
     model = VisitorComment
     icon = "comment"
     menu_label = _("Comments")
+    menu_name = "visitor-comments"
     menu_order = 250
     add_to_admin_menu = True
     url_prefix = "visitor-comments"
-    list_display = ["author_name", "text", "page", "status", "created_at"]
-    list_filter = ["status"]
+    index_view_class = QueueIndexView
+    edit_view_class = CommentEditView
+    delete_view_class = CommentDeleteView
+    index_results_template_name = "discussion/admin/index_results.html"
+    copy_view_enabled = False
+    # A comment is not a "use" of its page: keep comments out of the pages' usage counts.
+    add_to_reference_index = False
+    ordering = "-created_at"
+    list_display = [
+        "author_name",
+        "author_email",
+        "ip_address",
+        Column("excerpt", label=field_label("text"), accessor=excerpt),
+        "page",
+        "status",
+        DateColumn("created_at", label=field_label("created_at"), sort_key="created_at"),
+    ]
+    filterset_class = VisitorCommentFilterSet
+    search_fields = SEARCH_FIELDS
+    search_backend_name = None
+    list_export = [
+        "pk",
+        "created_at",
+        "status",
+        "author_name",
+        "author_email",
+        "author_url",
+        "ip_address",
+        "user_agent",
+        "page.title",
+        "page.full_url",
+        "parent_id",
+        "is_site_reply",
+        "hold_reason",
+        "text",
+    ]
+    export_headings = {
+        "pk": "ID",
+        "page.title": field_label("page"),
+        "page.full_url": _("Page URL"),
+        "parent_id": field_label("parent"),
+    }
+    export_filename = "visitor-comments"
+    panels = [
+        FieldPanel("author_name"),
+        FieldPanel("author_email"),
+        FieldPanel("author_url"),
+        FieldPanel("text"),
+        FieldPanel("status"),
+        FieldPanel("page", read_only=True),
+        FieldPanel("hold_reason", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("ip_address", read_only=True),
+        FieldPanel("user_agent", read_only=True),
+    ]
+
+    def register_chooser_viewset(self):
+        # Nothing links to a comment, and Wagtail's choosers are open to every admin user:
+        # without one, only moderators can list comments.
+        pass
+
+    def get_queryset(self, request):
+        return VisitorComment.objects.select_related("page")
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Comments come from visitors, and replies from the reply view: no "Add" button.
+        return super().get_index_view_kwargs(add_url_name=None, **kwargs)
+
+    @cached_property
+    def add_view(self):
+        def not_found(request, *args, **kwargs):
+            raise Http404
+
+        return not_found
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "reply/<int:pk>/",
+                admin_views.ReplyView.as_view(),
+                name="reply",
+            ),
+            path(
+                "moderate/<int:pk>/<slug:action>/",
+                admin_views.moderate_one,
+                name="moderate",
+            ),
+        ]
+
+    def reply_url(self, comment):
+        return reverse(self.get_url_name("reply"), args=[comment.pk])
+
+    def moderate_url(self, comment, transition):
+        return reverse(self.get_url_name("moderate"), args=[comment.pk, transition.name])

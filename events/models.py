@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -12,8 +14,10 @@ from wagtail.search import index
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from search.index import CountryNameField
 
 from .blocks import ProgrammeBlock
+from .calendar import calendar_response, seminar_calendar
 
 
 class SeminarPageQuerySet(PublishedPageQuerySet):
@@ -24,10 +28,12 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
 
-class SeminarIndexPage(Page):
+class SeminarIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.SeminarPage"]
@@ -36,15 +42,26 @@ class SeminarIndexPage(Page):
     class Meta:
         verbose_name = _("seminar index")
 
+    def seminars(self):
+        """The live seminars of this index's language."""
+        return SeminarPage.objects.child_of(self).published_in(self.locale)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """Every seminar of this language, for calendar applications to subscribe to."""
+        seminars = self.seminars().order_by("start_date")
+        calendar = seminar_calendar(seminars, f"{self.title} · LIAISE 2", request)
+        return calendar_response(calendar, f"liaise-2-{self.slug}.ics")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        seminars = SeminarPage.objects.child_of(self).published_in(self.locale)
+        seminars = self.seminars()
         context["upcoming_seminars"] = seminars.upcoming()
         context["past_seminars"] = seminars.past()
         return context
 
 
-class SeminarPage(CommentablePageMixin, Page):
+class SeminarPage(CommentablePageMixin, RoutablePageMixin, Page):
     start_date = models.DateField(verbose_name=_("start date"))
     end_date = models.DateField(
         blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")
@@ -78,10 +95,21 @@ class SeminarPage(CommentablePageMixin, Page):
         InlinePanel("documents", label=_("Documents")),
         InlinePanel("partner_links", label=_("Related partners")),
     ]
+    api_fields = [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("city"),
+        APIField("country"),
+        APIField("venue"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("programme"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("city"),
+        CountryNameField("country"),
         index.SearchField("venue"),
         index.SearchField("body"),
         index.SearchField("programme"),
@@ -109,6 +137,12 @@ class SeminarPage(CommentablePageMixin, Page):
     @property
     def is_multi_day(self):
         return self.end_date != self.start_date
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """This seminar as an event to add to a calendar."""
+        calendar = seminar_calendar([self], self.title, request)
+        return calendar_response(calendar, f"{self.slug}.ics")
 
 
 class SeminarDocument(Orderable):

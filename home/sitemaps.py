@@ -6,7 +6,7 @@ from functools import reduce
 from operator import or_
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.templatetags.navigation_tags import hreflang_alternates
 
@@ -22,7 +22,6 @@ class MultilingualSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(in_a_home_tree)
-            .select_related("locale")
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -37,11 +36,11 @@ class MultilingualSitemap(Sitemap):
 
     def alternates_by_location(self):
         """{page URL: [{lang_code, location}, …]} for the hreflang links of Django's template."""
+        language_codes = dict(Locale.objects.values_list("pk", "language_code"))
         urls_by_page = defaultdict(dict)
         for page in self.items():
-            urls_by_page[page.translation_key][page.locale.language_code] = page.get_full_url(
-                self.request
-            )
+            language = language_codes[page.locale_id]
+            urls_by_page[page.translation_key][language] = page.get_full_url(self.request)
         return {
             location: [
                 {"lang_code": code, "location": url} for code, url in hreflang_alternates(urls)

@@ -3,12 +3,14 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from search.index import CountryNameField
 
 
 class PartnerKind(models.TextChoices):
@@ -52,6 +54,8 @@ class PartnerIndexPage(Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.PartnerPage"]
@@ -121,10 +125,21 @@ class PartnerPage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
+    api_fields = [
+        APIField("kind"),
+        APIField("country"),
+        APIField("city"),
+        APIField("is_associate"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("summary"),
+        APIField("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("city"),
+        CountryNameField("country"),
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("country"),

@@ -7,13 +7,21 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+
+from .feeds import NewsAtomFeed, NewsRssFeed
+
+# News pictures in link previews (Open Graph) and in the API.
+SHARING_IMAGE = "fill-1200x630"
 
 
 class NewsPageQuerySet(PublishedPageQuerySet):
@@ -31,10 +39,12 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -43,9 +53,21 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index")
 
+    def news(self):
+        """The live news of this index's language."""
+        return NewsPage.objects.child_of(self).published_in(self.locale)
+
+    @path("feed/", name="rss_feed")
+    def rss_feed(self, request):
+        return NewsRssFeed()(request, news_index=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return NewsAtomFeed()(request, news_index=self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.child_of(self).published_in(self.locale)
+        news = self.news()
         tag_slug = request.GET.get("tag", "")
         listed = news.for_listing()
         if tag_slug:
@@ -100,6 +122,15 @@ class NewsPage(CommentablePageMixin, Page):
         FieldPanel("image_alt_text"),
         FieldPanel("body"),
         FieldPanel("tags"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("image"),
+        APIField("image_rendition", serializer=ImageRenditionField(SHARING_IMAGE, source="image")),
+        APIField("image_alt"),
+        APIField("tags"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -1,24 +1,50 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale
+
+from .backends import search_backend_for
+from .results import SearchResult, extracts, promoted_pages, search_pages, searchable_pages
 
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "search_results": Paginator(results, RESULTS_PER_PAGE).get_page(
-                request.GET.get("page")
-            ),
-        },
-    )
+    query_string = visitor_query(request)
+    context = {"search_query": query_string}
+    if query_string:
+        context |= results_context(query_string, Locale.get_active(), request.GET.get("page"))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def visitor_query(request):
+    """The words typed in the search box, without surrounding spaces nor NUL characters (which
+    PostgreSQL refuses in any string)."""
+    return request.GET.get("q", "").replace("\x00", "").strip()
+
+
+def results_context(query_string, locale, page_number):
+    """Promoted pages (first page only), then one page of the other results, all with extracts.
+    Each search is counted once, on its first page, for the admin's "Search terms" report."""
+    query = Query.get(query_string)
+    backend_name = search_backend_for(locale.language_code)
+    pages = searchable_pages(locale)
+    promoted = list(promoted_pages(pages, query))
+    found = search_pages(pages, query_string, backend_name, excluding=[p.pk for p in promoted])
+    results_page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
+    if results_page.number == 1:
+        query.add_hit()
+    else:
+        promoted = []
+    found_pages = list(results_page)
+    page_extracts = extracts([*promoted, *found_pages], query_string, backend_name)
+    return {
+        "results_page": results_page,
+        "promoted_results": [
+            SearchResult(page, page.promotion_description or page_extracts.get(page.pk, ""))
+            for page in promoted
+        ],
+        "search_results": [
+            SearchResult(page, page_extracts.get(page.pk, "")) for page in found_pages
+        ],
+    }

@@ -1,7 +1,8 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
@@ -44,6 +45,12 @@ def django_db_modify_db_settings(
     database["PORT"] = str(cluster.port)
 
 
+@pytest.fixture(scope="session")
+def postgres_cluster(request: pytest.FixtureRequest) -> ThrowawayCluster:
+    """The cluster holding the test database, e.g. to stop and start its server."""
+    return request.config.stash[cluster_key]
+
+
 # -- Site -------------------------------------------------------------------------------------
 
 
@@ -55,6 +62,38 @@ def home(db):
     site.root_page = home
     site.save()
     return home
+
+
+# -- French translations ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def french(db):
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+@pytest.fixture
+def translate(french, django_capture_on_commit_callbacks):
+    """Translate a page into French through wagtail-localize and publish it.
+
+    `strings` maps English segment text to French; other segments fall back to English."""
+
+    def translate_page(page, strings=None, publish=True):
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=french)
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            if segment.string.data in (strings or {}):
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=french,
+                    context=segment.context,
+                    defaults={"data": strings[segment.string.data]},
+                )
+        with django_capture_on_commit_callbacks(execute=True):
+            translation.save_target(publish=publish)
+        return translation
+
+    return translate_page
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ Usage::
 
     with ThrowawayCluster() as cluster:
         print(cluster.host, cluster.port, cluster.user, cluster.server_version())
+        cluster.stop_server()  # an outage: the data and the port are kept…
+        cluster.start_server()  # …for the server to come back as it was
 """
 
 import os
@@ -88,7 +90,7 @@ class ThrowawayCluster:
         try:
             self._create_data_dir()
             self._initdb()
-            self._start_server()
+            self.start_server()
         except BaseException:
             self.stop()
             raise
@@ -102,6 +104,33 @@ class ThrowawayCluster:
             self._run_pg_tool(["pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "stop"])
         shutil.rmtree(self._tempdir, ignore_errors=True)
         self._tempdir = None
+
+    def stop_server(self) -> None:
+        """Shut the server down cleanly (its clients are disconnected), keeping the cluster."""
+        result = self._run_pg_tool(["pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop"])
+        if result.returncode != 0:
+            raise ClusterError(f"pg_ctl stop failed:\n{result.stderr.strip()}")
+
+    def start_server(self) -> None:
+        """Start the server on the cluster's data directory and port (again, after stop_server)."""
+        server_options = " ".join(
+            [
+                f"-p {self.port}",
+                f"-k {shlex.quote(str(self.data_dir))}",
+                f"-c listen_addresses={self.host}",
+                # Durability is pointless for a cluster that is deleted after the run.
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            ]
+        )
+        data_dir, log_file = str(self.data_dir), str(self.log_file)
+        result = self._run_pg_tool(
+            ["pg_ctl", "-D", data_dir, "-w", "-l", log_file, "-o", server_options, "start"]
+        )
+        if result.returncode != 0:
+            raise ClusterError(
+                f"pg_ctl start failed:\n{result.stderr.strip()}\n"
+                f"Server log (last lines):\n{self._log_tail()}"
+            )
 
     def server_version(self) -> str:
         connection = psycopg2.connect(
@@ -136,26 +165,6 @@ class ThrowawayCluster:
         result = self._run_pg_tool(["initdb", "-D", str(self.data_dir), *options])
         if result.returncode != 0:
             raise ClusterError(f"initdb failed:\n{result.stdout}{result.stderr}".rstrip())
-
-    def _start_server(self) -> None:
-        server_options = " ".join(
-            [
-                f"-p {self.port}",
-                f"-k {shlex.quote(str(self.data_dir))}",
-                f"-c listen_addresses={self.host}",
-                # Durability is pointless for a cluster that is deleted after the run.
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            ]
-        )
-        data_dir, log_file = str(self.data_dir), str(self.log_file)
-        result = self._run_pg_tool(
-            ["pg_ctl", "-D", data_dir, "-w", "-l", log_file, "-o", server_options, "start"]
-        )
-        if result.returncode != 0:
-            raise ClusterError(
-                f"pg_ctl start failed:\n{result.stderr.strip()}\n"
-                f"Server log (last lines):\n{self._log_tail()}"
-            )
 
     def _log_tail(self) -> str:
         try:

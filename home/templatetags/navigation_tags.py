@@ -73,7 +73,10 @@ def hreflang_links(context):
     if not isinstance(page, Page):
         return {"alternates": []}
     request = context["request"]
-    urls = {code: translated.get_full_url(request) for code, translated in live_translations(page).items()}
+    urls = {
+        code: translated.get_full_url(request)
+        for code, translated in live_translations(page).items()
+    }
     return {"alternates": hreflang_alternates(urls)}
 
 

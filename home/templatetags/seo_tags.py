@@ -37,7 +37,9 @@ def seo_meta(context):
         "type": seo.open_graph_type(page),
         "locale": seo.open_graph_locale(language),
         "alternate_locales": [
-            seo.open_graph_locale(code) for code in sorted(live_translations(page)) if code != language
+            seo.open_graph_locale(code)
+            for code in sorted(live_translations(page))
+            if code != language
         ],
         "image": seo.sharing_image(page, request),
         "structured_data": seo.structured_data(page, request),
@@ -50,5 +52,5 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
     )

@@ -1,9 +1,11 @@
 """Settings shared by every environment; each reads its environment variables here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -36,6 +38,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -49,16 +55,21 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "rest_framework",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +78,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "liaise.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "liaise.urls"
@@ -107,6 +121,53 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes), on the Wagtail and Django admin logins alike: 5 failures for
+# one username from one IP address lock that pair out for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+
+# Security headers. Django's defaults already send X-Content-Type-Options: nosniff,
+# Referrer-Policy: same-origin and X-Frame-Options: DENY (Wagtail's preview views relax the
+# last to SAMEORIGIN for the editor's preview panel); HTTPS settings are in production.py.
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp, liaise/middleware.py): public pages take scripts,
+# styles and images from the site itself only, and no inline script. The Wagtail admin needs
+# inline scripts and styles, so it gets a policy of its own.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Avatars come from Gravatar; the dashboard checks releases.wagtail.org for upgrades.
+        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        # The editor's live preview is a frame of the admin itself.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
 # Internationalisation: English is the source language; French is translated with
 # wagtail-localize. Adding a language means adding it to LANGUAGES only.
 LANGUAGE_CODE = "en"
@@ -138,18 +199,27 @@ STORAGES = {
 
 # Complex page models can exceed Django's default of 1000 fields per form in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body other than uploaded files (a page's form in the editor) may not exceed this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "LIAISE 2"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LIAISE 2 <noreply@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Full-text search: one backend per content language, each indexing that language's pages with
+# its PostgreSQL text search configuration (search/backends.py; README, "Search"). A language
+# without its own backend is indexed and searched by the default one.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends", "LANGUAGE": "en", "SEARCH_CONFIG": "english"},
+    "fr": {"BACKEND": "search.backends", "LANGUAGE": "fr", "SEARCH_CONFIG": "french_unaccent"},
 }
+# Uploads: only these types, up to these sizes; the admin says which when it refuses a file.
+# (A reverse proxy in front must accept bodies at least this large: README, "Operations".)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 

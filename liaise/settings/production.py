@@ -1,9 +1,23 @@
-"""Production: everything comes from the environment, and a real secret key is mandatory."""
+"""Production: everything comes from the environment; a real secret key and the site's host
+names are mandatory. Served by gunicorn, static files by WhiteNoise. S3 media, a Redis cache, CDN
+purging and Elasticsearch are each switched on by their variables (README, "Operations")."""
+
+import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    INSTALLED_APPS,
+    MIDDLEWARE,
+    SECRET_KEY,
+    WAGTAILSEARCH_BACKENDS,
+    env_bool,
+    env_list,
+)
 
 DEBUG = False
 
@@ -11,3 +25,138 @@ if len(SECRET_KEY) < 32 or SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured(
         "Set the SECRET_KEY environment variable to a random string of at least 32 characters."
     )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "Set the ALLOWED_HOSTS environment variable to the site's host names, comma-separated "
+        '(no "*").'
+    )
+
+# -- HTTPS, behind a reverse proxy or load balancer that terminates TLS and sets
+# X-Forwarded-Proto (it must overwrite that header when a client sends it) --------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# -- Static files: WhiteNoise serves them from STATIC_ROOT (collectstatic), compressed and
+# under content-hashed names that browsers and CDNs may cache forever ------------------------
+MIDDLEWARE = [
+    *MIDDLEWARE[:1],  # SecurityMiddleware first, then WhiteNoise, as WhiteNoise requires.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+
+# -- Media: on disk (MEDIA_ROOT), or in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
+# set (django-storages; credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) ---------
+def s3_media_storage(bucket_name):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket_name,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public, stable URLs (images are cached by browsers and CDNs); never overwrite.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+
+
+def s3_media_origins(storage_options):
+    """Where the browser fetches media from, for the Content-Security-Policy."""
+    if storage_options["custom_domain"]:
+        return [f"https://{storage_options['custom_domain']}"]
+    host = urlsplit(storage_options["endpoint_url"] or "https://amazonaws.com").netloc
+    # Path-style (host/bucket/…) or virtual-host-style (bucket.host/…) addresses.
+    return [f"https://{host}", f"https://*.{host}"]
+
+
+if bucket_name := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_media_storage(bucket_name)
+    for policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        policy["DIRECTIVES"]["img-src"] = [
+            *policy["DIRECTIVES"]["img-src"],
+            *s3_media_origins(STORAGES["default"]["OPTIONS"]),
+        ]
+
+# -- Cache: shared by every app server in Redis when REDIS_URL is set, else per process -------
+if redis_url := os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+
+
+# -- CDN: Wagtail purges a page's URLs when it is published or unpublished ----------------------
+def frontend_cache_backends():
+    """WAGTAILFRONTENDCACHE from the FRONTEND_CACHE_* variables that are set."""
+    backends = {}
+    if zone_id := os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone_id,
+            "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+        }
+    if distribution_id := os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution_id,
+        }
+    if location := os.environ.get("FRONTEND_CACHE_HTTP_LOCATION"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    return backends
+
+
+if WAGTAILFRONTENDCACHE := frontend_cache_backends():
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+
+# -- Search: Elasticsearch or OpenSearch instead of PostgreSQL when SEARCH_URL is set; the same
+# backends (one per language), each with its own index -----------------------------------------
+if search_url := os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        name: {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": [search_url],
+            "INDEX_PREFIX": f"liaise_{name}_",
+            "LANGUAGE": options["LANGUAGE"],
+        }
+        for name, options in WAGTAILSEARCH_BACKENDS.items()
+    }
+
+# -- Logging: one JSON object per line on stdout, for the process manager to collect -----------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{levelname}{name}{message}",
+            "style": "{",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}

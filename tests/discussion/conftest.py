@@ -1,10 +1,12 @@
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import signing
 
 from discussion.forms import TIMESTAMP_SALT
-from tests.factories import NewsIndexPageFactory, NewsPageFactory
+from editorial.roles import EDITORS, MODERATORS
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, UserFactory
 
 
 @pytest.fixture
@@ -32,3 +34,23 @@ def comment_data(news):
         }
 
     return data
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of Moderators, the group that moderates visitor comments."""
+    return UserFactory(
+        username="moderator", email="mod@example.org", groups=[Group.objects.get(name=MODERATORS)]
+    )
+
+
+@pytest.fixture
+def editor(db):
+    """A member of Editors: in the admin, but not allowed to moderate comments."""
+    return UserFactory(username="editor", groups=[Group.objects.get(name=EDITORS)])
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client

@@ -1,0 +1,93 @@
+"""What the search page finds and shows: live, public pages in the visitor's language, searched
+through that language's backend, each with its type and an extract of the matching passage."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db import connection
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from events.models import SeminarPage
+from network.models import PartnerPage
+from news.models import NewsPage
+
+RESULT_TYPES = {PartnerPage: _("Partner"), SeminarPage: _("Seminar"), NewsPage: _("News")}
+OTHER_RESULT_TYPE = _("Page")
+
+EXTRACT_WORDS = 30
+# ts_headline wraps matched words in these; they become <mark> once the extract is escaped.
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    page: Page
+    extract: str  # Plain text, or HTML marked safe.
+
+    @property
+    def type_label(self):
+        return RESULT_TYPES.get(type(self.page), OTHER_RESULT_TYPE)
+
+    @property
+    def is_seminar(self):
+        return isinstance(self.page, SeminarPage)
+
+
+def searchable_pages(locale):
+    """The pages visitors reading this locale may find: live, public and in their language."""
+    return Page.objects.live().public().filter(locale=locale)
+
+
+def search_pages(pages, query_string, backend_name, excluding=()):
+    """The pages matching the query, best first, found by the backend of their language (so that
+    the query is stemmed like them), leaving out the pages `excluding`."""
+    return pages.exclude(pk__in=excluding).specific().search(query_string, backend=backend_name)
+
+
+def promoted_pages(pages, query):
+    """The pages editors promoted for this query (Wagtail search promotions), in the editors'
+    order, each annotated with the promotion's `promotion_description`. A promotion shows in the
+    language of its page; promotions of external links have no language and are not shown."""
+    return (
+        pages.filter(searchpromotion__query=query)
+        .annotate(promotion_description=F("searchpromotion__description"))
+        .order_by("searchpromotion__sort_order")
+        .specific()
+    )
+
+
+def extracts(pages, query_string, backend_name):
+    """{page pk: extract} — the passage of each page's indexed text that best matches the query,
+    with the matched words in <mark> (on PostgreSQL; elsewhere the start of the text)."""
+    rows = Page.objects.filter(pk__in=[page.pk for page in pages]).values_list(
+        "pk", extract_expression(query_string, backend_name)
+    )
+    return {pk: highlighted(Truncator(text).words(EXTRACT_WORDS)) for pk, text in rows if text}
+
+
+def extract_expression(query_string, backend_name):
+    if connection.vendor != "postgresql":
+        return F("index_entries__body")
+    # ts_headline with the backend's configuration highlights what the search matched:
+    # "séminaires" highlights "Séminaire" in French.
+    config = get_search_backend(backend_name).config
+    return SearchHeadline(
+        "index_entries__body_text",
+        SearchQuery(query_string, config=config),
+        config=config,
+        start_sel=MATCH_START,
+        stop_sel=MATCH_END,
+        max_words=EXTRACT_WORDS,
+        min_words=EXTRACT_WORDS // 2,
+    )
+
+
+def highlighted(headline):
+    # Safe: the whole text is escaped before the markers become tags.
+    return mark_safe(escape(headline).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>"))

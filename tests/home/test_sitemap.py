@@ -1,0 +1,98 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+NAMESPACES = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="About LIAISE 2", slug="about")
+
+
+@pytest.fixture
+def french_about(home, about, translate):
+    translate(home)
+    translate(about, {"About LIAISE 2": "À propos de LIAISE 2", "about": "a-propos"})
+
+
+def sitemap_entries(client):
+    """{location: {hreflang: href}} of /sitemap.xml."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("sm:loc", namespaces=NAMESPACES): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("xhtml:link[@rel='alternate']", NAMESPACES)
+        }
+        for url in root.findall("sm:url", NAMESPACES)
+    }
+
+
+def test_sitemap_lists_every_language_with_hreflang_alternates(client, french_about):
+    entries = sitemap_entries(client)
+
+    alternates = {
+        "en": "http://localhost/en/about/",
+        "fr": "http://localhost/fr/a-propos/",
+        "x-default": "http://localhost/en/about/",
+    }
+    assert entries["http://localhost/en/about/"] == alternates
+    assert entries["http://localhost/fr/a-propos/"] == alternates
+    assert entries["http://localhost/en/"]["fr"] == "http://localhost/fr/"
+    assert set(entries) == {
+        "http://localhost/en/",
+        "http://localhost/en/about/",
+        "http://localhost/fr/",
+        "http://localhost/fr/a-propos/",
+    }
+
+
+def test_sitemap_leaves_out_drafts_and_private_pages(client, home):
+    StandardPageFactory(parent=home, slug="draft", live=False)
+    private = StandardPageFactory(parent=home, slug="private")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    entries = sitemap_entries(client)
+
+    assert set(entries) == {"http://localhost/en/"}
+
+
+def test_untranslated_page_lists_only_its_own_language(client, french_about, home):
+    StandardPageFactory(parent=home, slug="english-only")
+
+    entries = sitemap_entries(client)
+
+    assert entries["http://localhost/en/english-only/"] == {
+        "en": "http://localhost/en/english-only/",
+        "x-default": "http://localhost/en/english-only/",
+    }
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client, home):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    for path in ["/admin/", "/en/search/", "/fr/search/"]:
+        assert f"Disallow: {path}" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+
+
+def test_search_results_are_not_indexed(client, home):
+    html = client.get("/fr/search/", {"q": "séminaire"}).content.decode()
+
+    assert '<meta name="robots" content="noindex">' in html
