@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run test lint format messages
+.PHONY: install run serve test lint format messages
 
 install: $(VENV)/.installed
 
@@ -18,6 +18,21 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+$(VENV)/.installed-production: $(VENV)/.installed
+	$(BIN)/pip install -e '.[production]'
+	touch $@
+
+# The production settings, gunicorn and WhiteNoise on http://127.0.0.1:8000, on DATABASE_URL or
+# SQLite; a throwaway SECRET_KEY unless one is set, and no HTTPS redirect (README, "Operations").
+serve: $(VENV)/.installed-production
+	export DJANGO_SETTINGS_MODULE=liaise.settings.production \
+		SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" && \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:8000
 
 test: install
 	$(BIN)/ruff check .

@@ -152,10 +152,10 @@ def moderate(comments, new_status, user):
     if new_status == CommentStatus.APPROVED:
         for comment, _previous in changed:
             transaction.on_commit(partial(announce_approval, comment))
-    changes_thread = [
+    public_changes = [
         c for c, previous in changed if CommentStatus.APPROVED in (previous, new_status)
     ]
-    purge_caches_on_commit(changes_thread)
+    purge_caches_on_commit(public_changes)
     return [comment for comment, _previous in changed]
 
 

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -7,7 +9,12 @@ from django.utils.translation import gettext as _
 
 from .forms import CommentForm
 from .models import CommentSettings, CommentStatus, VisitorComment
-from .notifications import email_from_unsubscribe_token, notify_moderators_of_pending_comments
+from .moderation import purge_caches_on_commit
+from .notifications import (
+    email_from_unsubscribe_token,
+    notify_moderators_of_pending_comments,
+    notify_parent_author_of_reply,
+)
 from .rules import judge, throttled
 from .thread import JUST_POSTED_SESSION_KEY, build_tree, remember_own_comment, visible_comments
 
@@ -96,6 +103,10 @@ def save_comment(comment, form):
     comment.save()
     if comment.status == CommentStatus.PENDING:
         transaction.on_commit(notify_moderators_of_pending_comments)
+    elif comment.status == CommentStatus.APPROVED:
+        purge_caches_on_commit([comment])
+        if comment.parent_id:
+            transaction.on_commit(partial(notify_parent_author_of_reply, comment))
     return comment
 
 

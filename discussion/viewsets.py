@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, Sni
 
 from . import admin_views
 from .models import CommentStatus, VisitorComment
-from .moderation import delete, moderate
+from .moderation import delete, moderate, purge_caches_on_commit
 
 ALL_STATUSES = "all"
 SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
@@ -115,10 +115,13 @@ class CommentEditView(EditView):
     """A status chosen in the form goes through moderate(), like every other path."""
 
     def save_instance(self):
-        new_status = self.form.instance.status
-        self.form.instance.status = self.form.initial["status"]
+        previous, new_status = self.form.initial["status"], self.form.instance.status
+        self.form.instance.status = previous
         comment = super().save_instance()
-        moderate([comment], new_status, self.request.user)
+        if new_status != previous:
+            moderate([comment], new_status, self.request.user)
+        elif comment.status == CommentStatus.APPROVED and self.form.has_changed():
+            purge_caches_on_commit([comment])  # its published text changed
         return comment
 
 

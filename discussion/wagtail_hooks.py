@@ -98,7 +98,8 @@ def register_comment_log_actions(actions):
 
 @hooks.register("construct_main_menu")
 def show_pending_count_in_menu(request, menu_items):
-    """ "Comments (3)": a copy for this request, since menu items are shared."""
+    """The menu item reads "Comments (3)" while comments wait: a copy of the item for this
+    request, since menu items are shared between requests."""
     for index, item in enumerate(menu_items):
         if item.name == VisitorCommentViewSet.menu_name:
             if count := pending_count():

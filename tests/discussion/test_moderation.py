@@ -515,3 +515,18 @@ def test_queue_filters_by_page_and_date(moderator_client, news):
     assert "On the seminar." in html
     assert "On the other." not in html
     assert "Long ago." not in html
+
+
+def test_editing_a_published_comment_purges_its_page(
+    moderator_client, news, monkeypatch, django_capture_on_commit_callbacks
+):
+    purged = []
+    monkeypatch.setattr(moderation.apps, "is_installed", lambda name: True)
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_page_from_cache", purged.append)
+    comment = VisitorCommentFactory(page=news, status=CommentStatus.APPROVED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(edit_url(comment), edit_form(comment, text="Reworded."))
+
+    assert purged == [news]
+    assert log_actions(comment) == [("wagtail.edit", "moderator")]

@@ -221,3 +221,24 @@ def test_closed_page_refuses_comments(client, news, comment_data):
 
     assert response.status_code == 403
     assert not VisitorComment.objects.exists()
+
+
+def test_auto_approved_reply_emails_the_parent_author_who_asked(
+    client, news, comment_data, django_capture_on_commit_callbacks
+):
+    CommentSettings.objects.create(auto_approve_known_authors=True)
+    VisitorCommentFactory(
+        page=news,
+        author_email="ana@example.net",
+        text="Earlier, approved.",
+        created_at=an_hour_ago(),
+    )
+    parent = VisitorCommentFactory(
+        page=news, author_email="bo@example.net", notify_of_replies=True, created_at=an_hour_ago()
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, news, comment_data(parent=parent.pk))
+
+    assert [m.to for m in mail.outbox] == [["bo@example.net"]]
+    assert "/comments/unsubscribe/" in mail.outbox[0].body
