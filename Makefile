@@ -24,12 +24,14 @@ $(VENV)/.installed-production: $(VENV)/.installed
 	touch $@
 
 # The production settings, gunicorn and WhiteNoise on http://127.0.0.1:8000, on DATABASE_URL or
-# SQLite; a throwaway SECRET_KEY unless one is set, and no HTTPS redirect (README, "Operations").
+# SQLite; a throwaway SECRET_KEY unless one is set; with nothing in front, no HTTPS redirect and
+# Django serves the media (README, "Operations").
 serve: $(VENV)/.installed-production
 	export DJANGO_SETTINGS_MODULE=liaise.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
-		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" && \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+		SERVE_MEDIA="$${SERVE_MEDIA:-true}" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:8000

@@ -1,8 +1,9 @@
-"""Middleware of the site as a whole: the admin's own Content-Security-Policy, and a friendly
-503 page while the database is unreachable."""
+"""Middleware of the site as a whole: the admin's own Content-Security-Policy, a friendly 503
+page while the database is unreachable, and the visitor's address behind reverse proxies."""
 
 import logging
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -17,12 +18,17 @@ RETRY_AFTER_SECONDS = 60
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, sending ADMIN_CONTENT_SECURITY_POLICY instead of the public
     site's CONTENT_SECURITY_POLICY under ADMIN_URL_PREFIXES: the Wagtail admin needs inline
-    scripts and styles, which the public pages do without."""
+    scripts and styles, which the public pages do without. Previews of public pages keep the
+    public policy, but may be framed by the admin's preview panel."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only or parts.config is not None:
+            return parts  # a view chose its own policy
+        if is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        elif getattr(request, "is_preview", False):  # set by Wagtail's make_preview_request
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 
@@ -51,3 +57,27 @@ class DatabaseUnavailableMiddleware:
 def service_unavailable_response():
     html = loader.get_template("503.html").render()
     return HttpResponse(html, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+class ForwardedClientAddressMiddleware:
+    """Behind PROXY_COUNT reverse proxies (load balancer, web server), the connection comes from
+    the nearest proxy: set REMOTE_ADDR to the visitor's address, which the outermost proxy added
+    to X-Forwarded-For, so that login throttling and comment rate limits count visitors, not
+    proxies. Addresses further left in the header come from the client and are not trusted."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        forwarded_for = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if address := client_address(forwarded_for, settings.PROXY_COUNT):
+            request.META["REMOTE_ADDR"] = address
+        return self.get_response(request)
+
+
+def client_address(forwarded_for, proxy_count):
+    """The address that the outermost of proxy_count proxies appended to X-Forwarded-For."""
+    addresses = [address.strip() for address in forwarded_for.split(",") if address.strip()]
+    if not proxy_count or len(addresses) < proxy_count:
+        return None
+    return addresses[-proxy_count]

@@ -160,7 +160,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         # Avatars come from Gravatar; the dashboard checks releases.wagtail.org for upgrades.
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
         "connect-src": [SELF, "https://releases.wagtail.org"],
         # The editor's live preview is a frame of the admin itself.
         "frame-src": [SELF],
@@ -191,6 +191,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Django itself serves MEDIA_ROOT in development; in production the web server in front does,
+# or Django when SERVE_MEDIA is on (`make serve`).
+SERVE_MEDIA = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

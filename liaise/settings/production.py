@@ -33,9 +33,13 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         '(no "*").'
     )
 
-# -- HTTPS, behind a reverse proxy or load balancer that terminates TLS and sets
-# X-Forwarded-Proto (it must overwrite that header when a client sends it) --------------------
+# -- HTTPS, behind reverse proxies (load balancer, web server) that terminate TLS -------------
+# The proxy in front sets X-Forwarded-Proto, overwriting any that a client sent.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies stand between visitors and gunicorn, each appending the address it received
+# the request from to X-Forwarded-For: 1 for a web server alone, 2 for a load balancer and a web
+# server; 0 (the default) trusts no X-Forwarded-For (liaise.middleware).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -45,13 +49,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-# -- Static files: WhiteNoise serves them from STATIC_ROOT (collectstatic), compressed and
-# under content-hashed names that browsers and CDNs may cache forever ------------------------
 MIDDLEWARE = [
     *MIDDLEWARE[:1],  # SecurityMiddleware first, then WhiteNoise, as WhiteNoise requires.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "liaise.middleware.ForwardedClientAddressMiddleware",
     *MIDDLEWARE[1:],
 ]
+
+# -- Static files: WhiteNoise serves them from STATIC_ROOT (collectstatic), compressed and
+# under content-hashed names that browsers and CDNs may cache forever ------------------------
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -60,6 +66,11 @@ STORAGES = {
 
 # -- Media: on disk (MEDIA_ROOT), or in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
 # set (django-storages; credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) ---------
+# On disk, the web server in front serves MEDIA_URL; Django does only when SERVE_MEDIA is on, for
+# a local run with nothing in front (`make serve`).
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
+
+
 def s3_media_storage(bucket_name):
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -84,13 +95,16 @@ def s3_media_origins(storage_options):
     return [f"https://{host}", f"https://*.{host}"]
 
 
+def with_image_sources(policy, sources):
+    directives = policy["DIRECTIVES"]
+    return {**policy, "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], *sources]}}
+
+
 if bucket_name := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = s3_media_storage(bucket_name)
-    for policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
-        policy["DIRECTIVES"]["img-src"] = [
-            *policy["DIRECTIVES"]["img-src"],
-            *s3_media_origins(STORAGES["default"]["OPTIONS"]),
-        ]
+    media_origins = s3_media_origins(STORAGES["default"]["OPTIONS"])
+    CONTENT_SECURITY_POLICY = with_image_sources(CONTENT_SECURITY_POLICY, media_origins)
+    ADMIN_CONTENT_SECURITY_POLICY = with_image_sources(ADMIN_CONTENT_SECURITY_POLICY, media_origins)
 
 # -- Cache: shared by every app server in Redis when REDIS_URL is set, else per process -------
 if redis_url := os.environ.get("REDIS_URL"):

@@ -73,9 +73,10 @@ def test_serves_hashed_compressed_static_files_and_media_from_disk():
     assert values["STORAGES"]["default"]["BACKEND"] == (
         "django.core.files.storage.FileSystemStorage"
     )
-    assert values["MIDDLEWARE"][:2] == [
+    assert values["MIDDLEWARE"][:3] == [
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
+        "liaise.middleware.ForwardedClientAddressMiddleware",
     ]
     assert values["SECURE_SSL_REDIRECT"] is True
 

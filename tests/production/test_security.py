@@ -72,6 +72,14 @@ def test_preview_panel_may_be_framed_by_the_admin(admin_client, home):
     assert policy(response)["frame-ancestors"] == ["'self'"]
 
 
+def test_page_preview_keeps_the_public_policy_but_may_sit_in_the_admin_frame(home):
+    response = home.make_preview_request()
+
+    csp = policy(response)
+    assert csp["script-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'self'"]
+
+
 def test_healthz_answers_ok_when_the_database_does(client):
     response = client.get("/healthz")
 

@@ -1,0 +1,1 @@
+"""Performance benchmark of the site (README, "Performance"): `make bench`."""

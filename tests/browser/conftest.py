@@ -1,0 +1,230 @@
+"""End-to-end tests in a real browser: Playwright (sync API) driving Debian's Chromium against
+pytest-django's live server, on the PostgreSQL test database.
+
+- One Chromium for the browser tests, a new context (cookies, storage) per visitor or user.
+- Screenshots of each journey go to test-artifacts/screenshots/; a failing test also leaves a
+  screenshot and the HTML of every page it had open (FAILED-…).
+- Without /usr/bin/chromium the browser tests are skipped, and the run says how to enable them;
+  on CI (CI=true) they fail instead.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connections
+
+from tests.factories import UserFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+BROWSER_DIR = Path(__file__).parent
+PASSWORD = "secret-password"  # tests.factories.UserFactory's
+TIMEOUT_MS = 15_000
+
+ON_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+SKIP_REASON = (
+    f"browser tests skipped: Chromium is not installed at {CHROMIUM} "
+    "(apt-get install chromium to run them)"
+)
+
+pages_key = pytest.StashKey[list]()
+db_blocker_key = pytest.StashKey[object]()
+
+
+def chromium_missing():
+    return not CHROMIUM.exists()
+
+
+def is_browser_test(item):
+    return BROWSER_DIR in Path(item.path).parents
+
+
+# -- Skipped without Chromium, except on CI ---------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    if not chromium_missing() or ON_CI:
+        return  # on CI the `browser` fixture fails instead
+    for item in items:
+        if is_browser_test(item):
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if chromium_missing() and not ON_CI:
+        skipped = terminalreporter.stats.get("skipped", [])
+        if any(BROWSER_DIR.name in report.nodeid for report in skipped):
+            terminalreporter.write_sep("=", "browser tests", yellow=True)
+            terminalreporter.write_line(
+                f"The browser tests were SKIPPED: no Chromium at {CHROMIUM}. "
+                "Install it with `apt-get install chromium`, then run `make test` again."
+            )
+
+
+# -- The browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One headless Chromium for all the browser tests.
+
+    Package-scoped, not session-scoped: Playwright's sync API keeps an asyncio loop running in
+    this thread while it is started, and Django refuses ORM calls while a loop runs
+    (SynchronousOnlyOperation). Django's check is switched off for the browser tests only —
+    they call the ORM between page interactions, never concurrently — and Playwright stops
+    after the last of them, so the rest of the suite runs with the check on."""
+    if chromium_missing():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: on CI the browser tests must run "
+            "(.ci/run installs it: apt-get install chromium)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _browser_test_settings(settings, request):
+    """The comment form's anti-bot delay would make every test wait 3 s; Wagtail's upgrade
+    check and Gravatar avatars would call out of the machine."""
+    settings.COMMENTS_MIN_SECONDS_TO_FILL = 0
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """new_page() opens a page in a new browser context: a person with their own cookies."""
+    request.node.stash[pages_key] = []
+    contexts = []
+    local = re.compile(rf"^{re.escape(live_server.url)}/")
+
+    def open_page():
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        # Nothing leaves the machine (Gravatar, fonts…): the tests see only the site.
+        context.route(
+            lambda url: not local.match(url) and not url.startswith("data:"),
+            lambda route: route.abort(),
+        )
+        contexts.append(context)
+        page = context.new_page()
+        request.node.stash[pages_key].append(page)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """screenshot(page, "name") saves a full-page PNG under test-artifacts/screenshots/."""
+
+    def save(page, name):
+        path = SCREENSHOTS / f"{request.node.name}-{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return save
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing browser test leaves a screenshot and the HTML of each page it had open."""
+    report = yield
+    pages = item.stash.get(pages_key, [])
+    if report.failed and report.when in ("setup", "call") and pages:
+        saved = []
+        for number, page in enumerate(pages, start=1):
+            if page.is_closed():
+                continue
+            stem = SCREENSHOTS / f"FAILED-{item.name}-{number}"
+            try:
+                page.screenshot(path=stem.with_suffix(".png"), full_page=True)
+                stem.with_suffix(".html").write_text(page.content(), encoding="utf-8")
+            except Exception as error:  # the page may have crashed: report, don't mask
+                saved.append(f"{stem}: not saved ({error})")
+            else:
+                saved.append(f"{stem}.png, .html ({page.url})")
+        report.sections.append(("browser pages at the failure", "\n".join(saved)))
+    return report
+
+
+# -- Database: transactional tests that leave the migrated data behind -------------------------
+
+
+@pytest.fixture(autouse=True)
+def _keep_db_blocker(request, django_db_blocker):
+    request.node.stash[db_blocker_key] = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The live server needs transactional tests, which end with a flush of every table,
+    including what the data migrations wrote (groups, workflow, locales, the root page). Their
+    `serialized_rollback` reloads it at the start of each of them only; reload it at the end
+    too, so that the tests after them see the database as migrated."""
+    try:
+        return (yield)
+    finally:
+        blocker = item.stash.get(db_blocker_key, None)
+        if nextitem is not None and blocker is not None:
+            with blocker.unblock():
+                for connection in connections.all():
+                    contents = getattr(connection, "_test_serialized_contents", None)
+                    if contents:
+                        connection.creation.deserialize_db_from_string(contents)
+                        connection.close()
+
+
+# -- People ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_user():
+    def make(username, group=None, **fields):
+        groups = [Group.objects.get(name=group)] if group else []
+        return UserFactory(username=username, groups=groups, **fields)
+
+    return make
+
+
+@pytest.fixture
+def log_in():
+    """log_in(page, user): through the admin's real login form."""
+    from playwright.sync_api import expect
+
+    def sign_in(page, user):
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page).to_have_title(re.compile(r"^Dashboard"))
+        return page
+
+    return sign_in

@@ -1,0 +1,61 @@
+"""An editor writes a news item with a picture and submits it; a moderator approves it."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from editorial.roles import EDITORS, MODERATORS
+from news.models import NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TITLE = "Registrations open for the Leuven seminar"
+INTRO = "Local practitioners can now register for the seminar on evaluating prevention."
+BODY = "The seminar is free of charge; places are limited to eighty participants."
+
+
+def test_editor_submits_a_news_item_which_goes_live_once_a_moderator_approves_it(
+    new_page, screenshot, make_user, log_in
+):
+    call_command("load_demo_content", verbosity=0)
+    news_index = NewsIndexPage.objects.get(locale__language_code="en")
+    editor = make_user("editor", EDITORS)
+    moderator = make_user("moderator", MODERATORS)
+
+    page = log_in(new_page(), editor)
+    page.goto(f"/admin/pages/{news_index.pk}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("News item")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_intro").fill(INTRO)
+
+    page.get_by_role("button", name="Choose an image").click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_placeholder("Search").fill("Leuven")
+    chooser.get_by_role("link", name=re.compile(r"^Picture: Seminar in Leuven")).first.click()
+    expect(page.locator("[data-chooser-title]").first).to_contain_text("Leuven")
+
+    page.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    editor_box = page.locator(".public-DraftEditor-content").first
+    editor_box.click()
+    page.keyboard.type(BODY)
+    screenshot(page, "1-news-item-filled-in")
+
+    footer = page.locator("footer")
+    expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
+    footer.get_by_role("button", name="More actions").click()
+    expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
+    screenshot(page, "2-no-publish-button")
+    footer.get_by_role("button", name="Submit for moderation").click()
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    screenshot(page, "3-submitted")
+
+    news = NewsPage.objects.get(title=TITLE)
+    assert not news.live
+    assert news.workflow_in_progress
+
+    review = log_in(new_page(), moderator)
+    screenshot(review, "4-moderator-dashboard")
