@@ -90,10 +90,12 @@ def indexes_of(language_code):
 
 
 @transaction.atomic
-def grow_to(sizes, measured_news=None, index=True):
+def grow_to(
+    sizes, measured_news=None, comments_on_measured_page=COMMENTS_ON_MEASURED_PAGE, index=True
+):
     """Add English pages, each with its French translation, and approved comments, until the
     English side holds `sizes`. The measured news page (default: the newest English news) and
-    its French translation get COMMENTS_ON_MEASURED_PAGE comments each (fewer if
+    its French translation get `comments_on_measured_page` comments each (fewer if
     `sizes.comments` is smaller); the other comments are spread over the other news and
     seminars. Returns the measured English news page."""
     en, fr = indexes_of("en"), indexes_of("fr")
@@ -104,7 +106,7 @@ def grow_to(sizes, measured_news=None, index=True):
     measured_news = measured_news or (
         NewsPage.objects.child_of(en.news).live().order_by("-date", "-pk").first()
     )
-    builder.add_comments(sizes.comments, measured_news)
+    builder.add_comments(sizes.comments, measured_news, comments_on_measured_page)
     if index:
         builder.index()
     return measured_news
@@ -294,14 +296,14 @@ class Builder:
 
     # -- Comments ------------------------------------------------------------------------------
 
-    def add_comments(self, total, measured_news):
+    def add_comments(self, total, measured_news, on_measured_page):
         """`total` approved comments in all (counting those already there): up to
-        COMMENTS_ON_MEASURED_PAGE on the measured news page and on its French translation,
-        the rest spread over the other news and seminars of both languages."""
+        `on_measured_page` on the measured news page and on its French translation, the rest
+        spread over the other news and seminars of both languages."""
         measured = [measured_news, measured_news.get_translation(self.fr.locale)]
         missing = total - VisitorComment.objects.count()
         for page in measured:
-            wanted = min(COMMENTS_ON_MEASURED_PAGE, max(missing, 0)) - page.visitor_comments.count()
+            wanted = min(on_measured_page, max(missing, 0)) - page.visitor_comments.count()
             self.add_comments_to([page] * max(wanted, 0))
             missing -= max(wanted, 0)
         if missing > 0:

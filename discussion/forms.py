@@ -1,3 +1,4 @@
+import re
 import time
 
 from django import forms
@@ -7,10 +8,33 @@ from django.utils.translation import gettext_lazy as _
 from .models import CommentStatus, VisitorComment
 
 TIMESTAMP_SALT = "discussion.comment-form"
+# The form_time input as Django renders it, in a page's HTML.
+FORM_TIME_INPUT = re.compile(rb'(name="form_time" value=")([^"]+)(")')
 
 
 def sign_form_time(page):
-    return signing.dumps({"page": page.pk, "time": time.time()}, salt=TIMESTAMP_SALT)
+    return sign_form_time_for(page.pk)
+
+
+def sign_form_time_for(page_pk):
+    return signing.dumps({"page": page_pk, "time": time.time()}, salt=TIMESTAMP_SALT)
+
+
+def refresh_form_times(content):
+    """The HTML `content` (bytes) with each comment form's time stamp signed anew, for the
+    page served now: a page from the cache carries the time it was first rendered, which would
+    make the time-to-fill rules (discussion/rules.py) count from then."""
+    if b'name="form_time"' not in content:
+        return content
+
+    def fresh_stamp(match):
+        try:
+            page_pk = signing.loads(match[2].decode(), salt=TIMESTAMP_SALT)["page"]
+        except (signing.BadSignature, KeyError, UnicodeDecodeError):
+            return match[0]
+        return match[1] + sign_form_time_for(page_pk).encode() + match[3]
+
+    return FORM_TIME_INPUT.sub(fresh_stamp, content)
 
 
 def seconds_since_signed(value, page):

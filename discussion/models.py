@@ -91,6 +91,8 @@ class VisitorComment(models.Model):
 
     @property
     def depth(self):
+        if hasattr(self, "thread_depth"):  # set by discussion.thread.build_tree
+            return self.thread_depth
         depth, comment = 1, self
         while comment.parent_id:
             depth, comment = depth + 1, comment.parent

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from wagtail.log_actions import log
 
+from pagecache.cache import new_generation
+
 from .models import CommentStatus, VisitorComment
 from .notifications import notify_author_of_approval, notify_parent_author_of_reply
 
@@ -205,8 +207,9 @@ def purge_caches_on_commit(comments):
 
 
 def purge_page_caches(pages):
-    """Drop the pages' copies from the front-end cache, when the site has one. (The comment
-    templates use no template fragment cache, so there is nothing else to clear.)"""
+    """Drop the pages' copies from the page cache (pagecache/: a new generation, for every
+    process) and, when the site has one, from the front-end cache (CDN)."""
+    new_generation()
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         return
     from wagtail.contrib.frontend_cache.utils import purge_page_from_cache

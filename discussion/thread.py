@@ -39,7 +39,9 @@ def visible_comments(page, request):
 
 
 def build_tree(comments):
-    """Top-level comments with their replies nested; a reply whose parent is hidden is left out."""
+    """Top-level comments with their replies nested; a reply whose parent is hidden is left out.
+    Each comment learns its depth in the thread here, rather than by loading its parents one
+    query at a time (VisitorComment.depth)."""
     nodes = {comment.pk: CommentNode(comment) for comment in comments}
     roots = []
     for node in nodes.values():
@@ -48,4 +50,11 @@ def build_tree(comments):
             roots.append(node)
         elif parent_id in nodes:
             nodes[parent_id].replies.append(node)
+    set_depths(roots, 1)
     return roots
+
+
+def set_depths(nodes, depth):
+    for node in nodes:
+        node.comment.thread_depth = depth
+        set_depths(node.replies, depth + 1)

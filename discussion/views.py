@@ -7,8 +7,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.chrome import site_chrome
+
 from .forms import CommentForm
-from .models import CommentSettings, CommentStatus, VisitorComment
+from .models import CommentStatus, VisitorComment
 from .moderation import purge_caches_on_commit
 from .notifications import (
     email_from_unsubscribe_token,
@@ -32,7 +34,7 @@ def comment_context(page, request, form=None):
         "comment_form": form or blank_form(page, request),
         "reply_to": replied_comment(comments, request),
         "just_posted": pop_just_posted(comments, request),
-        "privacy_page": privacy_page(request),
+        "privacy_url": site_chrome(request).privacy_url,
     }
 
 
@@ -51,11 +53,6 @@ def replied_comment(comments, request):
 def pop_just_posted(comments, request):
     pk = request.session.pop(JUST_POSTED_SESSION_KEY, None) if hasattr(request, "session") else None
     return next((c for c in comments if c.pk == pk), None)
-
-
-def privacy_page(request):
-    page = CommentSettings.load(request_or_site=request).privacy_page
-    return page.localized if page else None
 
 
 def remembered_author(request):

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -26,6 +29,17 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
 
     def past(self):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+    def in_index_order(self):
+        """Upcoming seminars, soonest first, then past ones, latest first: one ordering that a
+        paginator can cut into pages."""
+        today = timezone.localdate()
+        return self.annotate(
+            upcoming_start=Case(When(end_date__gte=today, then=F("start_date"))),
+            past_start=Case(When(end_date__lt=today, then=F("start_date"))),
+        ).order_by(
+            F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
+        )
 
 
 class SeminarIndexPage(RoutablePageMixin, Page):
@@ -54,10 +68,15 @@ class SeminarIndexPage(RoutablePageMixin, Page):
         return calendar_response(calendar, f"liaise-2-{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
+        """One page of SEMINARS_PAGE_SIZE seminars, upcoming ones first (on the first pages)."""
         context = super().get_context(request, *args, **kwargs)
-        seminars = self.seminars()
-        context["upcoming_seminars"] = seminars.upcoming()
-        context["past_seminars"] = seminars.past()
+        seminar_page = Paginator(
+            self.seminars().in_index_order(), settings.SEMINARS_PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        seminars = list(seminar_page)
+        context["seminar_page"] = seminar_page
+        context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]
+        context["past_seminars"] = [s for s in seminars if not s.is_upcoming]
         return context
 
 
@@ -137,6 +156,43 @@ class SeminarPage(CommentablePageMixin, RoutablePageMixin, Page):
     @property
     def is_multi_day(self):
         return self.end_date != self.start_date
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = self.documents.select_related("document")
+        context["partners"] = self.partners()
+        return context
+
+    def partners(self):
+        """The live partners linked to this seminar, in the order of the links, each in this
+        seminar's language when translated (as `Page.localized` would give it), in one query
+        with their logos (and a second for the logos' renditions)."""
+        from network.models import PartnerPage
+
+        links = SeminarPartner.objects.filter(page=self)
+        candidates = (
+            PartnerPage.objects.live()
+            .public()
+            .filter(translation_key__in=links.values("partner__translation_key"))
+            .annotate(
+                link_order=Subquery(
+                    links.filter(partner__translation_key=OuterRef("translation_key")).values(
+                        "sort_order"
+                    )[:1]
+                ),
+                is_linked=Exists(links.filter(partner=OuterRef("pk"))),
+            )
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by("link_order", "pk")
+        )
+        chosen = {}
+        for partner in candidates:
+            if partner.locale_id == self.locale_id or (
+                partner.is_linked and partner.translation_key not in chosen
+            ):
+                chosen[partner.translation_key] = partner
+        return sorted(chosen.values(), key=lambda partner: partner.link_order)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

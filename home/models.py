@@ -11,8 +11,10 @@ from network.models import PartnerPage
 from news.models import NewsPage
 
 from .blocks import BaseStreamBlock
+from .routing import route_below, route_root
 
 LATEST_NEWS_ON_HOME = 3
+UPCOMING_SEMINARS_ON_HOME = 3
 
 
 class HomePage(Page):
@@ -47,15 +49,32 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Each language's tree is routed from its home page in a fixed number of queries
+        (home/routing.py)."""
+        if not path_components:
+            return route_root(self, request)
+        return route_below(self, request, path_components) or super().route(
+            request, path_components
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        seminars = SeminarPage.objects.published_in(self.locale)
-        context["upcoming_seminars"] = seminars.upcoming()
-        context["latest_seminar"] = seminars.past().first()
-        context["latest_news"] = NewsPage.objects.published_in(self.locale).for_listing()[
+        # Upcoming seminars first, soonest first, then past ones, latest first: the first few
+        # are the upcoming ones to show, or else the latest one.
+        seminars = list(
+            SeminarPage.objects.published_in(self.locale_id).in_index_order()[
+                :UPCOMING_SEMINARS_ON_HOME
+            ]
+        )
+        context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]
+        context["latest_seminar"] = (
+            seminars[0] if seminars and not seminars[0].is_upcoming else None
+        )
+        context["latest_news"] = NewsPage.objects.published_in(self.locale_id).for_listing()[
             :LATEST_NEWS_ON_HOME
         ]
-        context["network_figures"] = PartnerPage.objects.published_in(self.locale).figures()
+        context["network_figures"] = PartnerPage.objects.published_in(self.locale_id).figures()
         return context
 
 

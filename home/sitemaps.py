@@ -1,46 +1,69 @@
-"""/sitemap.xml: every live public page in every language, each with its translations as
-hreflang alternates."""
+"""/sitemap.xml: a sitemap index of the files /sitemap-pages.xml?p=1, 2…, which list every live
+public page of every language, each with its translations as hreflang alternates.
+
+Each file lists at most SITEMAP_PAGE_SIZE pages, so that one costs the same few queries and
+the same time however large the site grows (a single file for 100 times the demo content would list
+some 12,000 pages and take seconds to build)."""
 
 from collections import defaultdict
 from functools import reduce
 from operator import or_
 
+from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.querysets import public
 from home.templatetags.navigation_tags import hreflang_alternates
+
+SITEMAP_PAGE_SIZE = 100
 
 
 class MultilingualSitemap(Sitemap):
+    limit = SITEMAP_PAGE_SIZE
+
     def items(self):
-        """Wagtail's sitemap lists the site's own tree; this adds its translated trees."""
-        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        """Wagtail's sitemap lists the site's own tree; this adds its translated trees. Plain
+        pages (no specific type): a URL and a date are all a sitemap needs."""
+        if not hasattr(self, "_homes"):
+            self._homes = list(self.get_wagtail_site().root_page.get_translations(inclusive=True))
         in_a_home_tree = reduce(
-            or_, (Page.objects.descendant_of_q(home, inclusive=True) for home in homes)
+            or_, (Page.objects.descendant_of_q(home, inclusive=True) for home in self._homes)
         )
-        return (
-            Page.objects.live()
-            .public()
-            .filter(in_a_home_tree)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return public(Page.objects.live().filter(in_a_home_tree)).order_by("path")
+
+    def get_latest_lastmod(self):
+        """For the index: the latest publication, by one aggregate (Django's default reads
+        every page)."""
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        alternates = self.alternates_by_location()
-        for url in urls:
-            url["alternates"] = alternates.get(url["location"], [])
+        """Wagtail's _urls, with each URL's hreflang alternates."""
+        pages = list(self.paginator.page(page).object_list)
+        alternates = self.alternates_by_location(pages)
+        urls = []
+        for item in pages:
+            for url in item.get_sitemap_urls(self.request):
+                url["alternates"] = alternates.get(url["location"], [])
+                urls.append(url)
+        last_mods = {url.get("lastmod") for url in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
         return urls
 
-    def alternates_by_location(self):
-        """{page URL: [{lang_code, location}, …]} for the hreflang links of Django's template."""
-        language_codes = dict(Locale.objects.values_list("pk", "language_code"))
+    def alternates_by_location(self, pages):
+        """{page URL: [{lang_code, location}, …]} for the hreflang links of Django's template:
+        the live public translations of `pages`, in one query."""
+        translations = (
+            public(Page.objects.live())
+            .filter(translation_key__in=[page.translation_key for page in pages])
+            .select_related("locale")
+        )
         urls_by_page = defaultdict(dict)
-        for page in self.items():
-            language = language_codes[page.locale_id]
-            urls_by_page[page.translation_key][language] = page.get_full_url(self.request)
+        for translation in translations:
+            urls_by_page[translation.translation_key][translation.locale.language_code] = (
+                translation.get_full_url(self.request)
+            )
         return {
             location: [
                 {"lang_code": code, "location": url} for code, url in hreflang_alternates(urls)

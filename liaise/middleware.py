@@ -38,8 +38,9 @@ def is_admin_path(path):
 
 class DatabaseUnavailableMiddleware:
     """Answer 503 with templates/503.html, instead of a server error, when the database cannot
-    be reached (down, restarting, out of connections). The page needs no database, and the next
-    request opens a new connection (CONN_HEALTH_CHECKS), so the site recovers by itself."""
+    be reached (down, restarting, out of connections) or fails transiently (a deadlock, a
+    timeout). The page needs no database, and the next request replaces a dead connection
+    (CONN_HEALTH_CHECKS), so the site recovers by itself."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -18,9 +18,16 @@ class PartnerFilter(django_filters.FilterSet):
         method="filter_status",
     )
 
-    def __init__(self, *args, queryset, **kwargs):
+    def __init__(self, *args, queryset, countries=None, **kwargs):
+        """`countries`: the (code, name) choices of the country filter, when already known."""
         super().__init__(*args, queryset=queryset, **kwargs)
-        self.filters["country"].extra["choices"] = queryset.countries()
+        if countries is None:
+            countries = queryset.countries()
+        self.filters["country"].extra["choices"] = countries
+
+    def filters_in(self, query):
+        """Whether the query string sets any of the filters."""
+        return any(query.get(name) for name in self.filters)
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(is_associate=value == "associate")

@@ -1,5 +1,7 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -32,7 +34,17 @@ KIND_HEADINGS = {
 
 class PartnerPageQuerySet(PublishedPageQuerySet):
     def for_listing(self):
-        return self.select_related("logo").prefetch_related("logo__renditions").order_by("title")
+        """Partners as the directory lists them: grouped by kind in the order of PartnerKind,
+        then by name, with their logos (and a second query for the logos' renditions)."""
+        kind_order = Case(
+            *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(PartnerKind)),
+            default=Value(len(PartnerKind)),
+        )
+        return (
+            self.select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by(kind_order, "title", "pk")
+        )
 
     def figures(self):
         """Headline numbers of the network, computed from the partner profiles."""
@@ -45,9 +57,30 @@ class PartnerPageQuerySet(PublishedPageQuerySet):
     def countries(self):
         """The countries partners come from, as (code, localised name) sorted by name."""
         codes = self.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        field = PartnerPage._meta.get_field("country")
-        names = dict(field.get_choices(include_blank=False))
-        return sorted(((code, names[code]) for code in codes), key=lambda item: item[1])
+        return country_choices(codes)
+
+    def by_country(self):
+        """figures() and countries() together, in one query: the partners counted per
+        country (a row per country, however many partners)."""
+        rows = list(
+            self.order_by()
+            .values("country")
+            .annotate(
+                organisations=Count("pk"), associates=Count("pk", filter=Q(is_associate=True))
+            )
+        )
+        figures = {
+            "organisations": sum(row["organisations"] for row in rows),
+            "associates": sum(row["associates"] for row in rows),
+            "countries": sum(1 for row in rows if row["country"]),
+        }
+        return figures, country_choices(row["country"] for row in rows if row["country"])
+
+
+def country_choices(codes):
+    """(code, localised name) of these country codes, sorted by name."""
+    names = dict(PartnerPage._meta.get_field("country").get_choices(include_blank=False))
+    return sorted(((code, names[code]) for code in codes), key=lambda item: item[1])
 
 
 class PartnerIndexPage(Page):
@@ -65,15 +98,32 @@ class PartnerIndexPage(Page):
         verbose_name = _("partner directory")
 
     def get_context(self, request, *args, **kwargs):
+        """One page of PARTNERS_PAGE_SIZE partners matching the filters, grouped by kind."""
         from .filters import PartnerFilter
 
         context = super().get_context(request, *args, **kwargs)
-        partners = PartnerPage.objects.child_of(self).published_in(self.locale)
-        directory = PartnerFilter(request.GET or None, queryset=partners.for_listing())
+        partners = PartnerPage.objects.child_of(self).published_in(self.locale_id)
+        figures, countries = partners.by_country()
+        directory = PartnerFilter(
+            request.GET or None, queryset=partners.for_listing(), countries=countries
+        )
+        paginator = Paginator(directory.qs, settings.PARTNERS_PAGE_SIZE)
+        if not directory.filters_in(request.GET):
+            paginator.count = figures["organisations"]  # known already: no COUNT query
+        partner_page = paginator.get_page(request.GET.get("page"))
         context["directory"] = directory
-        context["partner_groups"] = group_by_kind(directory.qs)
-        context["network_figures"] = partners.figures()
+        context["partner_page"] = partner_page
+        context["filter_query"] = query_without(request.GET, "page")
+        context["partner_groups"] = group_by_kind(partner_page)
+        context["network_figures"] = figures
         return context
+
+
+def query_without(query, name):
+    """The query string `query` (a QueryDict) without parameter `name`, URL-encoded."""
+    query = query.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 def group_by_kind(partners):
@@ -110,6 +160,8 @@ class PartnerPage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
 
     objects = PageManager.from_queryset(PartnerPageQuerySet)()
+    # Loaded with the page when it is routed (home/routing.py).
+    route_select_related = ("logo",)
 
     content_panels = [
         *Page.content_panels,
@@ -161,7 +213,7 @@ class PartnerPage(Page):
         from events.models import SeminarPage
 
         return (
-            SeminarPage.objects.published_in(self.locale)
+            SeminarPage.objects.published_in(self.locale_id)
             .filter(partner_links__partner__translation_key=self.translation_key)
             .distinct()
             .order_by("-start_date")

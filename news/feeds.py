@@ -29,7 +29,7 @@ class NewsRssFeed(Feed):
         return news_index.search_description or news_index.intro or news_index.title
 
     def items(self, news_index):
-        return news_index.news().for_listing()[:FEED_LENGTH]
+        return news_index.news().for_feed()[:FEED_LENGTH]
 
     def item_title(self, news):
         return news.title

@@ -26,11 +26,15 @@ SHARING_IMAGE = "fill-1200x630"
 
 class NewsPageQuerySet(PublishedPageQuerySet):
     def for_listing(self):
-        return (
-            self.select_related("image")
-            .prefetch_related("image__renditions", "tags")
-            .order_by("-date", "-pk")
-        )
+        """News as cards, newest first, with their pictures (and a second query for the
+        pictures' renditions)."""
+        return self.select_related("image").prefetch_related("image__renditions").newest_first()
+
+    def for_feed(self):
+        return self.prefetch_related("tags").newest_first()
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
 
 
 class NewsPageTag(TaggedItemBase):
@@ -113,6 +117,8 @@ class NewsPage(CommentablePageMixin, Page):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
+    # Loaded with the page when it is routed (home/routing.py).
+    route_select_related = ("image",)
 
     content_panels = [
         *Page.content_panels,

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from events.models import SeminarPage
+from home.querysets import public_for_search
 from network.models import PartnerPage
 from news.models import NewsPage
 
@@ -32,7 +33,7 @@ class SearchResult:
 
     @property
     def type_label(self):
-        return RESULT_TYPES.get(type(self.page), OTHER_RESULT_TYPE)
+        return RESULT_TYPES.get(self.page.specific_class, OTHER_RESULT_TYPE)
 
     @property
     def is_seminar(self):
@@ -41,13 +42,25 @@ class SearchResult:
 
 def searchable_pages(locale):
     """The pages visitors reading this locale may find: live, public and in their language."""
-    return Page.objects.live().public().filter(locale=locale)
+    return public_for_search(Page.objects.live().filter(locale=locale))
 
 
 def search_pages(pages, query_string, backend_name, excluding=()):
     """The pages matching the query, best first, found by the backend of their language (so that
-    the query is stemmed like them), leaving out the pages `excluding`."""
-    return pages.exclude(pk__in=excluding).specific().search(query_string, backend=backend_name)
+    the query is stemmed like them), leaving out the pages `excluding`. They are plain pages
+    (title, URL, type): with_seminar_dates() loads what seminars show besides."""
+    return pages.exclude(pk__in=excluding).search(query_string, backend=backend_name)
+
+
+def with_seminar_dates(pages):
+    """`pages` with each seminar replaced by its SeminarPage (for its dates), in one query
+    whatever the number of results: the other types show nothing of their own."""
+    seminar_ids = [page.pk for page in pages if page.specific_class is SeminarPage]
+    seminars = SeminarPage.objects.in_bulk(seminar_ids) if seminar_ids else {}
+    for page in pages:
+        if page.pk in seminars:
+            seminars[page.pk].promotion_description = getattr(page, "promotion_description", "")
+    return [seminars.get(page.pk, page) for page in pages]
 
 
 def promoted_pages(pages, query):
@@ -58,7 +71,6 @@ def promoted_pages(pages, query):
         pages.filter(searchpromotion__query=query)
         .annotate(promotion_description=F("searchpromotion__description"))
         .order_by("searchpromotion__sort_order")
-        .specific()
     )
 
 

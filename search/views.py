@@ -1,14 +1,24 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from .backends import search_backend_for
-from .results import SearchResult, extracts, promoted_pages, search_pages, searchable_pages
+from .results import (
+    SearchResult,
+    extracts,
+    promoted_pages,
+    search_pages,
+    searchable_pages,
+    with_seminar_dates,
+)
 
 RESULTS_PER_PAGE = 10
 
 
+# Never from a cache (the page cache, a CDN): each search counts for Reports → Search terms.
+@never_cache
 def search(request):
     query_string = visitor_query(request)
     context = {"search_query": query_string}
@@ -36,8 +46,9 @@ def results_context(query_string, locale, page_number):
         query.add_hit()
     else:
         promoted = []
-    found_pages = list(results_page)
-    page_extracts = extracts([*promoted, *found_pages], query_string, backend_name)
+    shown = with_seminar_dates([*promoted, *results_page])
+    promoted, found_pages = shown[: len(promoted)], shown[len(promoted) :]
+    page_extracts = extracts(shown, query_string, backend_name)
     return {
         "results_page": results_page,
         "promoted_results": [

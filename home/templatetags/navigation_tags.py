@@ -2,23 +2,16 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+
+from home.chrome import site_chrome
 
 register = template.Library()
 
 
-def locale_home(request):
-    """The live home page in the visitor's language, or None when it has not been translated."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    if site.root_page.locale_id == Locale.get_active().pk:
-        return site.root_page
-    return site.root_page.get_translations().filter(locale=Locale.get_active()).live().first()
-
-
 def live_translations(page):
-    """{language code: page} for the page and its live translations, looked up once a page."""
+    """{language code: page} for the page and its live translations, looked up once a page
+    (when the page was routed, the routing query found them already: home/routing.py)."""
     if not hasattr(page, "_live_translations"):
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         page._live_translations = {t.locale.language_code: t for t in translations}
@@ -36,9 +29,11 @@ def language_home_url(request, language_code):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = locale_home(context["request"])
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
-    return {"menu_items": items, "current_page": context.get("page")}
+    """The sections of the home page in the visitor's language (home/chrome.py)."""
+    return {
+        "menu_items": site_chrome(context["request"]).menu,
+        "current_page": context.get("page"),
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

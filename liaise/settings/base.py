@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "editorial",
     "localisation",
     "discussion",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,10 +70,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware (and WhiteNoise in production): a cached page skips the rest.
+    "pagecache.middleware.PageCacheMiddleware",
     "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The comment form, on cached pages, goes without a CSRF token (discussion/csrf.py).
+    "discussion.csrf.CommentFormCsrfMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -225,6 +230,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+# Where English reads that format day first too (liaise/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["liaise.formats"]
 
 # Untranslated French copies must never go live by accident when a translator syncs.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -240,6 +247,30 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 
 NEWS_PAGE_SIZE = 10
+PARTNERS_PAGE_SIZE = 24
+SEMINARS_PAGE_SIZE = 12
+
+# Caches. "pages" holds whole pages for anonymous visitors and the per-language chrome (menus,
+# feed links), invalidated on publish and comment moderation (pagecache/; README, "Performance").
+# Production shares it between processes (Redis, or files): liaise/settings/production.py.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+# How long the server keeps a page (it is dropped sooner on any change), how long browsers may
+# reuse it without asking (0: always ask; the server answers from its cache), and CDNs.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
+# Cookies that make a page personal (besides the session): such visitors bypass the cache.
+PAGE_CACHE_PERSONAL_COOKIES = ["comment_author"]  # discussion.views.AUTHOR_COOKIE
+PAGE_CACHE_EXCLUDED_PATHS = [*ADMIN_URL_PREFIXES, "/documents/", "/healthz"]
 
 # Visitor comments (discussion/): threading depth, auto-close and anti-spam limits.
 COMMENTS_MAX_DEPTH = 2

@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import (
     ADMIN_CONTENT_SECURITY_POLICY,
+    BASE_DIR,
+    CACHES,
     CONTENT_SECURITY_POLICY,
     INSTALLED_APPS,
     MIDDLEWARE,
@@ -111,6 +113,24 @@ if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
     }
+# The page cache (pagecache/) must be one for all gunicorn workers, so that an invalidation
+# reaches each of them: in Redis too, else in files on this machine (PAGE_CACHE_DIR).
+CACHES = {
+    **CACHES,
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "pages",
+        }
+        if redis_url
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
+}
 
 
 # -- CDN: Wagtail purges a page's URLs when it is published or unpublished ----------------------

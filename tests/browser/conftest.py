@@ -10,7 +10,6 @@ pytest-django's live server, on the PostgreSQL test database.
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -93,14 +92,11 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-            )
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
 
@@ -118,6 +114,8 @@ def _browser_test_settings(settings, request):
 def new_page(browser, live_server, request):
     """new_page() opens a page in a new browser context: a person with their own cookies."""
     request.node.stash[pages_key] = []
+    for stale in SCREENSHOTS.glob(f"FAILED-{request.node.name}-*"):
+        stale.unlink()
     contexts = []
     local = re.compile(rf"^{re.escape(live_server.url)}/")
 

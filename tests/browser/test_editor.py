@@ -34,7 +34,7 @@ def test_editor_submits_a_news_item_which_goes_live_once_a_moderator_approves_it
     page.get_by_role("button", name="Choose an image").click()
     chooser = page.get_by_role("dialog")
     chooser.get_by_placeholder("Search").fill("Leuven")
-    chooser.get_by_role("link", name=re.compile(r"^Picture: Seminar in Leuven")).first.click()
+    chooser.locator('a[title^="Picture: Seminar in Leuven"]').click()
     expect(page.locator("[data-chooser-title]").first).to_contain_text("Leuven")
 
     page.get_by_role("button", name="Insert a block").first.click()
@@ -49,7 +49,7 @@ def test_editor_submits_a_news_item_which_goes_live_once_a_moderator_approves_it
     footer.get_by_role("button", name="More actions").click()
     expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     screenshot(page, "2-no-publish-button")
-    footer.get_by_role("button", name="Submit for moderation").click()
+    footer.get_by_role("button", name="Submit to Editorial review").click()
     expect(page.locator(".messages")).to_contain_text("submitted for moderation")
     screenshot(page, "3-submitted")
 

@@ -34,14 +34,18 @@ class GrowingSite:
     def __init__(self, home):
         self.french_locale = Locale.objects.get_or_create(language_code="fr")[0]
         self.home = home
-        self.about = StandardPageFactory(parent=home, title="About", slug="about", show_in_menus=True)
+        self.about = StandardPageFactory(
+            parent=home, title="About", slug="about", show_in_menus=True
+        )
         self.partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
         self.seminars = SeminarIndexPageFactory(parent=home, show_in_menus=True)
         self.news_index = NewsIndexPageFactory(parent=home, show_in_menus=True)
         for page in [home, self.about, self.partners, self.seminars, self.news_index]:
             publish_translation(page, self.french_locale)
         logo = ImageFactory(title="Logo: first partner")
-        self.partner = PartnerPageFactory(parent=self.partners, title="Efus", kind="lead", logo=logo)
+        self.partner = PartnerPageFactory(
+            parent=self.partners, title="Efus", kind="lead", logo=logo
+        )
         self.seminar = SeminarPageFactory(parent=self.seminars, title="Seminar in Leuven")
         self.seminar.partner_links.create(partner=self.partner)
         self.seminar.save_revision().publish()

@@ -156,3 +156,4 @@ def test_other_errors_are_not_reported_as_an_outage(client, home):
         response = client.get("/en/")
 
     assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()

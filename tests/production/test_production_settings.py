@@ -81,6 +81,20 @@ def test_serves_hashed_compressed_static_files_and_media_from_disk():
     assert values["SECURE_SSL_REDIRECT"] is True
 
 
+def test_visitors_are_sent_to_https_but_load_balancers_probe_healthz_over_http(
+    postgres_cluster,
+):
+    script = (
+        "import django; django.setup(); from django.test import Client; client = Client(); "
+        "print(client.get('/en/')['Location'], client.get('/healthz').content.decode())"
+    )
+    database_url = f"postgres://postgres@{postgres_cluster.host}:{postgres_cluster.port}/postgres"
+
+    result = run_in_production("-c", script, ALLOWED_HOSTS="testserver", DATABASE_URL=database_url)
+
+    assert result.stdout.split()[-2:] == ["https://testserver/en/", "ok"], result.stderr
+
+
 def test_development_and_tests_keep_plain_static_storage():
     assert settings.STORAGES["staticfiles"]["BACKEND"] == (
         "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,0 +1,100 @@
+"""What every page of a language shows around its content: the main menu, the links to the
+news feeds and the privacy notice of the comment form. Computed once per site and language and
+kept in the page cache's store until the next change of content (any publication, move,
+deletion or setting: pagecache.signals), so that a page costs no query for them."""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from pagecache.cache import cached_per_generation
+
+from .querysets import public
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    url_path: str
+
+
+@dataclass(frozen=True)
+class FeedLinks:
+    title: str
+    url: str
+    rss_url: str
+    atom_url: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    menu: tuple = ()
+    news: FeedLinks | None = None
+    privacy_url: str | None = None
+
+
+def site_chrome(request):
+    """The chrome of the request's site in the active language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome()
+    language = translation.get_language()
+    key = f"pagecache:chrome:{site.pk}:{language}"
+    return cached_per_generation(key, lambda: build_chrome(site, language, request), request)
+
+
+def build_chrome(site, language, request):
+    home = language_home(site, language)
+    if home is None:
+        return Chrome()
+    sections = list(public(home.get_children().live()).order_by("path"))
+    return Chrome(
+        menu=tuple(
+            MenuItem(page.title, page.get_url(request), page.url_path)
+            for page in sections
+            if page.show_in_menus
+        ),
+        news=news_feed_links(sections, request),
+        privacy_url=privacy_url(language, request),
+    )
+
+
+def language_home(site, language):
+    """The site's home page in `language`: the site's root page or its live translation."""
+    root = site.root_page
+    if root.locale.language_code == language:
+        return root
+    return root.get_translations().live().filter(locale__language_code=language).first()
+
+
+def news_feed_links(sections, request):
+    from news.models import NewsIndexPage
+
+    news_index = next((page for page in sections if page.specific_class is NewsIndexPage), None)
+    if news_index is None:
+        return None
+    url = news_index.get_full_url(request)
+    feeds = NewsIndexPage.get_resolver()
+    return FeedLinks(
+        title=news_index.title,
+        url=news_index.get_url(request),
+        rss_url=url + feeds.reverse("rss_feed"),
+        atom_url=url + feeds.reverse("atom_feed"),
+    )
+
+
+def privacy_url(language, request):
+    """The privacy notice of Settings → Comment moderation, in `language` when translated."""
+    from discussion.models import CommentSettings
+
+    privacy = CommentSettings.load(request_or_site=request).privacy_page
+    if privacy is None:
+        return None
+    translated = (
+        Page.objects.live()
+        .filter(translation_key=privacy.translation_key, locale__language_code=language)
+        .first()
+    )
+    return (translated or privacy).get_url(request)

@@ -1,0 +1,147 @@
+"""Whole pages for anonymous visitors, from the cache (README, "Performance").
+
+A GET is answered from the cache when the visitor carries none of the cookies that make a page
+personal (a session: logged in, or holding their own comments awaiting moderation; the comment
+form's "remember me" cookie) and a copy of this URL (host, path, query without tracking
+parameters, language) was stored in the current generation (pagecache/cache.py).
+
+A response is stored when it is a 200 to such a visitor with no cookie to set, no
+Cache-Control of its own that forbids it (`never_cache` views, such as search, opt out that
+way), and no Vary beyond Cookie, Accept-Language and Accept-Encoding. Stored pages are sent with
+`Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE` for a CDN;
+responses to visitors with personal cookies get `private, no-store`. The X-Page-Cache header
+says what happened: hit, miss (stored now), bypass (personal).
+
+It sits right after SecurityMiddleware (and WhiteNoise), so that a hit skips sessions,
+locale, CSRF, authentication and the view; stored headers include those of the middleware
+below it (Content-Security-Policy, X-Frame-Options, Content-Language…).
+"""
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_request
+from wagtail import hooks
+
+from .cache import GENERATION_KEY, page_cache, start_generation
+
+STATUS_HEADER = "X-Page-Cache"
+# A response varying on anything else is not stored: the key does not hold it.
+CACHEABLE_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Query parameters that only analytics read: left out of the key.
+TRACKING_PARAMETER_PREFIXES = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "_ga")
+# Wagtail hook: functions (request, response) -> response run on each cache hit, to freshen
+# what must not be shared as stored (the comment form's signed time, discussion/forms.py).
+CACHE_HIT_HOOK = "before_serve_cached_page"
+UNSTORED_HEADERS = {"set-cookie", STATUS_HEADER.lower()}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not settings.PAGE_CACHE_ENABLED
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+        ):
+            return self.get_response(request)
+        if has_personal_cookie(request):
+            return personal(self.get_response(request))
+        try:
+            key = cache_key(request)
+        except DisallowedHost:
+            return self.get_response(request)
+
+        cache = page_cache()
+        found = cache.get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY) or start_generation()
+        request._pagecache_generation = generation
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            return serve_hit(request, entry)
+
+        response = self.get_response(request)
+        if is_storable(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_MAX_AGE,
+                s_maxage=settings.PAGE_CACHE_S_MAXAGE,
+            )
+            patch_vary_headers(response, ["Cookie"])
+            cache.set(key, make_entry(response, generation), settings.PAGE_CACHE_SECONDS)
+            response[STATUS_HEADER] = "miss"
+        return response
+
+
+def has_personal_cookie(request):
+    names = {settings.SESSION_COOKIE_NAME, *settings.PAGE_CACHE_PERSONAL_COOKIES}
+    return not names.isdisjoint(request.COOKIES)
+
+
+def personal(response):
+    """A response for this visitor only: no shared cache (nor the browser's disk) keeps it."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
+    response[STATUS_HEADER] = "bypass"
+    return response
+
+
+def cache_key(request):
+    """The URL as the visitor asked for it (without tracking parameters, query sorted) and the
+    language it is served in (from the path, else as LocaleMiddleware chooses it)."""
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(TRACKING_PARAMETER_PREFIXES)
+    )
+    language = get_language_from_request(request, check_path=True)
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)} {language}"
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def is_storable(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or getattr(request, "is_preview", False):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", ""))}
+    if vary - CACHEABLE_VARY - {""}:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def make_entry(response, generation):
+    return {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ],
+        "content": response.content,
+    }
+
+
+def serve_hit(request, entry):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    for hook in hooks.get_hooks(CACHE_HIT_HOOK):
+        response = hook(request, response)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    response[STATUS_HEADER] = "hit"
+    return response

@@ -1,0 +1,23 @@
+"""The admin's date fields write WAGTAIL_DATE_FORMAT (day first) and must read it back in every
+language of the admin."""
+
+import datetime
+
+import pytest
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from wagtail.admin.widgets import AdminDateInput
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+@pytest.mark.parametrize(
+    ("typed", "date"),
+    [("25/11/2026", datetime.date(2026, 11, 25)), ("05/11/2026", datetime.date(2026, 11, 5))],
+)
+def test_admin_date_field_reads_the_day_first_as_its_widget_writes_it(language, typed, date):
+    field = forms.DateField(widget=AdminDateInput())
+    with translation.override(language):
+        assert field.widget.format == settings.WAGTAIL_DATE_FORMAT
+        assert field.widget.format_value(date) == typed
+        assert field.clean(typed) == date
