@@ -76,8 +76,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         listed = news.for_listing()
         if tag_slug:
             listed = listed.filter(tags__slug=tag_slug)
-        context["tags"] = news_tags(news)
-        context["selected_tag"] = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        tags = list(news_tags(news))
+        context["tags"] = tags
+        context["selected_tag"] = next((tag for tag in tags if tag.slug == tag_slug), None)
         context["tag_slug"] = tag_slug
         context["news_page"] = Paginator(listed, settings.NEWS_PAGE_SIZE).get_page(
             request.GET.get("page")

@@ -1,0 +1,87 @@
+"""The number of SQL queries of each public page, for an anonymous visitor, in English and
+French: within its ceiling, and the same with a little content and with more than a page of
+every listing (bench/ measures the same up to 100 times the demo content)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.performance.conftest import LARGE, SMALL
+
+pytestmark = pytest.mark.django_db
+
+# Queries per page type, the most of its languages (French pages cost one more: Wagtail finds
+# the French home page as a translation of the site's root). Routing (home/routing.py) costs
+# 4 or 5: the site, the locale, the home page, the page with its translations, its specific
+# page; the chrome (menu, feed links, privacy link) comes from the cache (home/chrome.py).
+CEILINGS = {
+    "home": 9,
+    "partner directory": 9,
+    "partner directory, filtered": 10,
+    "partner": 7,
+    "seminar index": 8,
+    "seminar": 10,
+    "news index": 10,
+    "news index, by tag": 10,
+    "news item with comments": 8,
+    "search results": 10,
+    "news feed": 8,
+    "sitemap index": 4,
+    "sitemap file": 5,
+}
+MOST_QUERIES_OF_ANY_PAGE = 12  # the issue's target
+
+
+def urls(site, page_type):
+    """The URL of `page_type` in each language (one for the language-neutral sitemap)."""
+    french = site.french
+    pages = {
+        "home": (site.home, ""),
+        "partner directory": (site.partners, ""),
+        "partner directory, filtered": (site.partners, "?kind=city&status=full"),
+        "partner": (site.partner, ""),
+        "seminar index": (site.seminars, ""),
+        "seminar": (site.seminar, ""),
+        "news index": (site.news_index, ""),
+        "news index, by tag": (site.news_index, "?tag=seminar"),
+        "news item with comments": (site.news, ""),
+        "news feed": (site.news_index, "feed/"),
+    }
+    if page_type in pages:
+        page, suffix = pages[page_type]
+        return [page.url + suffix, french(page).url + suffix]
+    return {
+        "search results": ["/en/search/?q=seminar", "/fr/search/?q=seminar"],
+        "sitemap index": ["/sitemap.xml"],
+        "sitemap file": ["/sitemap-pages.xml"],
+    }[page_type]
+
+
+def count_queries(client, url):
+    # Twice first: renditions, the comment settings and the chrome are made on the first visit.
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("page_type", CEILINGS)
+def test_query_count_stays_within_its_ceiling_whatever_the_content(
+    client, growing_site, page_type, django_assert_max_num_queries
+):
+    counts = {}
+    for size in (SMALL, LARGE):
+        growing_site.grow(size)
+        for url in urls(growing_site, page_type):
+            counts[size, url] = count_queries(client, url)
+            with django_assert_max_num_queries(CEILINGS[page_type]):
+                client.get(url)
+
+    for url in urls(growing_site, page_type):
+        assert counts[SMALL, url] == counts[LARGE, url], counts
+
+
+def test_every_ceiling_is_within_the_target():
+    assert max(CEILINGS.values()) <= MOST_QUERIES_OF_ANY_PAGE
