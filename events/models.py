@@ -170,21 +170,20 @@ class SeminarPage(CommentablePageMixin, RoutablePageMixin, Page):
         from network.models import PartnerPage
 
         links = SeminarPartner.objects.filter(page=self)
+        link = links.filter(partner__translation_key=OuterRef("translation_key")).order_by(
+            "sort_order", "pk"
+        )
         candidates = (
             PartnerPage.objects.live()
             .public()
             .filter(translation_key__in=links.values("partner__translation_key"))
             .annotate(
-                link_order=Subquery(
-                    links.filter(partner__translation_key=OuterRef("translation_key")).values(
-                        "sort_order"
-                    )[:1]
-                ),
+                link_order=Subquery(link.values("sort_order")[:1]),
+                link_id=Subquery(link.values("pk")[:1]),
                 is_linked=Exists(links.filter(partner=OuterRef("pk"))),
             )
             .select_related("logo")
             .prefetch_related("logo__renditions")
-            .order_by("link_order", "pk")
         )
         chosen = {}
         for partner in candidates:
@@ -192,7 +191,11 @@ class SeminarPage(CommentablePageMixin, RoutablePageMixin, Page):
                 partner.is_linked and partner.translation_key not in chosen
             ):
                 chosen[partner.translation_key] = partner
-        return sorted(chosen.values(), key=lambda partner: partner.link_order)
+        # The links' order (sort_order, which may be unset, then creation).
+        return sorted(
+            chosen.values(),
+            key=lambda p: (p.link_order is None, p.link_order or 0, p.link_id),
+        )
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

@@ -1,7 +1,8 @@
 """What invalidates the page cache: anything that can change what a public page shows. A page
 published, unpublished, moved, deleted or saved (a full save: draft revisions save only their
 own columns, which no visitor sees), a view restriction, a site, a locale, a setting, an image
-or a document changed. Comment moderation invalidates through
+or a document changed (not a setting's row created with its defaults when first read, nor
+what Wagtail records about an image when it first reads it). Comment moderation invalidates through
 discussion.moderation.purge_page_caches. Menus, listings and feeds show other pages, so every
 invalidation is site-wide."""
 
@@ -41,9 +42,11 @@ WATCHED_MODELS = (
 )
 
 
-def on_save(sender, instance, update_fields=None, raw=False, **kwargs):
+def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
     if raw or not isinstance(instance, WATCHED_MODELS):
         return
+    if created and isinstance(instance, BaseGenericSetting | BaseSiteSetting):
+        return  # settings created with their defaults as they are first read
     if update_fields and (
         (isinstance(instance, Page) and DRAFT_ONLY_FIELDS.issuperset(update_fields))
         or (

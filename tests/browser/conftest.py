@@ -39,6 +39,11 @@ SKIP_REASON = (
     "(apt-get install chromium to run them)"
 )
 
+LOAD_ALL_IMAGES = """() => Promise.all([...document.images].map((img) => {
+    img.loading = "eager";
+    return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+}))"""
+
 pages_key = pytest.StashKey[list]()
 db_blocker_key = pytest.StashKey[object]()
 
@@ -77,14 +82,19 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser(django_db_setup):
     """One headless Chromium for all the browser tests.
 
-    Package-scoped, not session-scoped: Playwright's sync API keeps an asyncio loop running in
-    this thread while it is started, and Django refuses ORM calls while a loop runs
-    (SynchronousOnlyOperation). Django's check is switched off for the browser tests only —
-    they call the ORM between page interactions, never concurrently — and Playwright stops
-    after the last of them, so the rest of the suite runs with the check on."""
+    Playwright's sync API keeps an asyncio loop marked as running in this thread while it is
+    started, which changes how Django behaves here:
+    - Django refuses ORM calls while a loop runs (SynchronousOnlyOperation): the check is off
+      for the browser tests only (they call the ORM between page interactions, never
+      concurrently with them);
+    - Django's connections are thread-local, but "async" (per context) while a loop runs: the
+      ORM gets a second connection object, which lacks the migrated data that
+      `serialized_rollback` restores; it is handed over here.
+    Hence package scope: Playwright stops after the last browser test, and the rest of the
+    suite runs as usual."""
     if chromium_missing():
         pytest.fail(
             f"Chromium is missing at {CHROMIUM}: on CI the browser tests must run "
@@ -93,12 +103,20 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                if contents is not None:
+                    connections[alias]._test_serialized_contents = contents
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+            connections.close_all()  # the connections opened while the loop ran
 
 
 @pytest.fixture(autouse=True)
@@ -114,8 +132,9 @@ def _browser_test_settings(settings, request):
 def new_page(browser, live_server, request):
     """new_page() opens a page in a new browser context: a person with their own cookies."""
     request.node.stash[pages_key] = []
-    for stale in SCREENSHOTS.glob(f"FAILED-{request.node.name}-*"):
-        stale.unlink()
+    for pattern in (f"{request.node.name}-*", f"FAILED-{request.node.name}-*"):
+        for stale in SCREENSHOTS.glob(pattern):  # from an earlier run of this test
+            stale.unlink(missing_ok=True)
     contexts = []
     local = re.compile(rf"^{re.escape(live_server.url)}/")
 
@@ -144,6 +163,9 @@ def screenshot(request):
     """screenshot(page, "name") saves a full-page PNG under test-artifacts/screenshots/."""
 
     def save(page, name):
+        page.wait_for_load_state()
+        # A full-page capture does not scroll: load the lazy pictures as a reader's scrolling would.
+        page.evaluate(LOAD_ALL_IMAGES)
         path = SCREENSHOTS / f"{request.node.name}-{name}.png"
         page.screenshot(path=path, full_page=True)
         return path
@@ -191,7 +213,8 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)
     finally:
         blocker = item.stash.get(db_blocker_key, None)
-        if nextitem is not None and blocker is not None:
+        flushed = "live_server" in getattr(item, "fixturenames", ())
+        if nextitem is not None and blocker is not None and flushed:
             with blocker.unblock():
                 for connection in connections.all():
                     contents = getattr(connection, "_test_serialized_contents", None)

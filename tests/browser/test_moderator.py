@@ -1,24 +1,29 @@
 """A moderator approves a visitor's comment in the admin's moderation queue."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from discussion.models import CommentStatus
 from editorial.roles import MODERATORS
-from events.models import SeminarPage
-from tests.factories import VisitorCommentFactory
+from tests.factories import SeminarIndexPageFactory, SeminarPageFactory, VisitorCommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 COMMENT = "Could the slides of the counter-narratives workshop be shared?"
 
 
+@pytest.fixture
+def seminar(home):
+    return SeminarPageFactory(
+        parent=SeminarIndexPageFactory(parent=home),
+        title="European cities facing radicalisation: communication and counter-narratives",
+        slug="bordeaux-2016",
+    )
+
+
 def test_moderator_approves_a_pending_comment_which_then_shows_on_the_page(
-    new_page, screenshot, make_user, log_in
+    new_page, screenshot, make_user, log_in, seminar
 ):
-    call_command("load_demo_content", verbosity=0)
-    seminar = SeminarPage.objects.get(city="Bordeaux", locale__language_code="en")
     comment = VisitorCommentFactory(
         page=seminar, author_name="Jonas Weber", text=COMMENT, status=CommentStatus.PENDING
     )
@@ -46,6 +51,7 @@ def test_moderator_approves_a_pending_comment_which_then_shows_on_the_page(
     expect(admin.get_by_role("status").or_(admin.locator(".messages"))).to_contain_text(
         "1 comment approved."
     )
+    expect(admin.get_by_role("link", name="Comments", exact=True)).to_be_visible()
     screenshot(admin, "4-approved")
 
     comment.refresh_from_db()

@@ -1,5 +1,7 @@
 """A visitor searches from the header box and gets results in the language they are reading."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -20,14 +22,14 @@ def test_header_search_on_a_french_page_finds_french_pages(new_page, screenshot)
     header_search.get_by_role("searchbox").fill("Bordeaux")
     header_search.get_by_role("button", name="Rechercher").click()
 
-    expect(page).to_have_title('Résultats de la recherche pour « Bordeaux » · LIAISE 2')
+    expect(page).to_have_title(re.compile(r"^Résultats de la recherche\W+Bordeaux\W"))
     results = page.locator(".results .result__title")
-    expect(results.filter(has_text="Ville de Bordeaux")).to_have_count(1)
-    expect(results.filter(has_text=SEMINAR_FR)).to_have_count(1)
-    expect(results.filter(has_text="City of Bordeaux")).to_have_count(0)
-    expect(results.filter(has_text=SEMINAR_EN)).to_have_count(0)
+    for french in ("Ville de Bordeaux", SEMINAR_FR):
+        expect(results.get_by_role("link", name=french, exact=True)).to_have_count(1)
+    for english in ("City of Bordeaux", SEMINAR_EN):
+        expect(results.get_by_role("link", name=english, exact=True)).to_have_count(0)
     assert page.url.split("?")[0].endswith("/fr/search/")
     screenshot(page, "1-french-results")
 
-    results.filter(has_text="Ville de Bordeaux").get_by_role("link").click()
+    results.get_by_role("link", name="Ville de Bordeaux", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ville de Bordeaux")

@@ -4,27 +4,29 @@ moderation; a moderator publishes it in French."""
 import datetime
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from editorial.roles import MODERATORS, TRANSLATORS
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsPage
+from tests.factories import NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TITLE = "Registrations open for the Leuven seminar"
 BODY = "The seminar is free of charge; places are limited to eighty participants."
 TITLE_FR = "Les inscriptions au séminaire de Louvain sont ouvertes"
-SUBMIT_BUTTON = "Submit the French translation for moderation"
 BODY_FR = "Le séminaire est gratuit ; les places sont limitées à quatre-vingts participants."
+SUBMIT_BUTTON = "Submit the French translation for moderation"  # ours (localisation/)
 
 
 @pytest.fixture
-def english_news():
-    """What the editor's journey ends with: a live English news item."""
-    call_command("load_demo_content", verbosity=0)
-    news_index = NewsIndexPage.objects.get(locale__language_code="en")
+def english_news(home, translate):
+    """What the editor's journey ends with: a live English news item, on a site whose home page
+    and news index are in French too."""
+    translate(home, {home.intro: "Institutions locales contre l’extrémisme violent II."})
+    news_index = NewsIndexPageFactory(parent=home)
+    translate(news_index, {"News": "Actualités", "news": "actualites"})
     news = NewsPage(
         title=TITLE,
         slug="registrations-leuven",

@@ -1,8 +1,10 @@
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 from wagtail.models import PageViewRestriction
 
+from home.sitemaps import SITEMAP_PAGE_SIZE
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,19 +26,29 @@ def french_about(home, about, translate):
     translate(about, {"About LIAISE 2": "À propos de LIAISE 2", "about": "a-propos"})
 
 
-def sitemap_entries(client):
-    """{location: {hreflang: href}} of /sitemap.xml."""
+def sitemap_files(client):
+    """The addresses of the sitemap files listed by the sitemap index, /sitemap.xml."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=NAMESPACES): {
-            link.get("hreflang"): link.get("href")
-            for link in url.findall("xhtml:link[@rel='alternate']", NAMESPACES)
-        }
-        for url in root.findall("sm:url", NAMESPACES)
-    }
+    return [loc.text for loc in root.findall("sm:sitemap/sm:loc", NAMESPACES)]
+
+
+def sitemap_entries(client):
+    """{location: {hreflang: href}} of every sitemap file."""
+    entries = {}
+    for address in sitemap_files(client):
+        parts = urlsplit(address)
+        response = client.get(parts.path, {"p": parts.query[2:]} if parts.query else {})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/xml")
+        for url in ET.fromstring(response.content).findall("sm:url", NAMESPACES):
+            entries[url.findtext("sm:loc", namespaces=NAMESPACES)] = {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("xhtml:link[@rel='alternate']", NAMESPACES)
+            }
+    return entries
 
 
 def test_sitemap_lists_every_language_with_hreflang_alternates(client, french_about):
@@ -77,6 +89,19 @@ def test_untranslated_page_lists_only_its_own_language(client, french_about, hom
         "en": "http://localhost/en/english-only/",
         "x-default": "http://localhost/en/english-only/",
     }
+
+
+def test_sitemap_index_lists_files_of_a_hundred_pages(client, home):
+    for number in range(SITEMAP_PAGE_SIZE):
+        StandardPageFactory(parent=home, slug=f"page-{number}")
+
+    files = sitemap_files(client)
+
+    assert files == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+    ]
+    assert len(sitemap_entries(client)) == SITEMAP_PAGE_SIZE + 1
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client, home):

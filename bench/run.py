@@ -1,0 +1,404 @@
+"""The performance benchmark (`make bench`; README, "Performance").
+
+1. Builds throwaway PostgreSQL databases (tests/postgres_cluster.py) at three sizes: the demo
+   content (x1: 35 partners, 4 seminars, news topped up to 20, the measured news item with
+   200 comments in each language), x10 and x100 (3,500 partners, 400 seminars, 2,000 news,
+   20,000 comments), every page in English and French (bench/content.py).
+2. For every public page type in both languages, measures in-process (the page cache off) the
+   SQL queries of one request and the median and 95th percentile of 30 requests.
+3. Serves the x100 database with the production server (gunicorn, 2 workers, production
+   settings) and measures requests per second and p50/p99 latency with wrk on 127.0.0.1 for
+   the home page, a news item and a static file, with the page cache off and on.
+4. Prints one table with the ratios and a pass/fail per target, and writes it all as JSON to
+   bench/results/.
+
+Options: --requests N (timed requests per page), --seconds N (per load run), --factors 1,10,100,
+--load-factor N (the size served to wrk), --skip-load.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg2
+
+from bench import load
+from tests.postgres_cluster import ThrowawayCluster, pick_free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+
+MAX_QUERIES = 12
+MAX_TIME_RATIO = 1.3
+MIN_CACHED_SHARE_OF_STATIC = 0.5
+MIN_UNCACHED_HOME_RPS = 150
+MAX_X100_BUILD_SECONDS = 180
+# Variables of the production settings that the developer's shell must not bring in.
+SWITCHES = (
+    "AWS_STORAGE_BUCKET_NAME",
+    "REDIS_URL",
+    "SEARCH_URL",
+    "DATABASE_URL",
+    "DEBUG",
+    "FRONTEND_CACHE_CLOUDFLARE_ZONEID",
+    "FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID",
+    "FRONTEND_CACHE_HTTP_LOCATION",
+)
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--factors", default="1,10,100")
+    parser.add_argument("--load-factor", type=int, default=100)
+    parser.add_argument("--skip-load", action="store_true")
+    return parser.parse_args()
+
+
+class Bench:
+    def __init__(self, cluster, workdir):
+        self.cluster = cluster
+        self.workdir = workdir
+        self.secret_key = secrets.token_urlsafe(50)
+
+    def environment(self, factor, **extra):
+        env = {name: value for name, value in os.environ.items() if name not in SWITCHES}
+        env.update(
+            DJANGO_SETTINGS_MODULE="liaise.settings.production",
+            SECRET_KEY=self.secret_key,
+            ALLOWED_HOSTS="localhost,127.0.0.1,testserver",
+            SECURE_SSL_REDIRECT="false",
+            DATABASE_URL=self.database_url(factor),
+            CONN_MAX_AGE="60",
+            MEDIA_ROOT=str(self.workdir / "media"),
+            STATIC_ROOT=str(self.workdir / "static"),
+            PAGE_CACHE_DIR=str(self.workdir / "page-cache"),
+            PAGE_CACHE="false",
+            LOG_LEVEL="WARNING",
+            PYTHONPATH=str(ROOT),
+        )
+        env.update(extra)
+        return env
+
+    def database_url(self, factor):
+        return f"postgres://postgres@{self.cluster.host}:{self.cluster.port}/bench_x{factor}"
+
+    def sql(self, statement, database="postgres"):
+        connection = psycopg2.connect(
+            host=self.cluster.host, port=self.cluster.port, user="postgres", dbname=database
+        )
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            connection.close()
+
+    def python(self, factor, *argv, **extra):
+        result = subprocess.run(
+            [PYTHON, *argv],
+            cwd=ROOT,
+            env=self.environment(factor, **extra),
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def build(self, factors):
+        """Each size as its own database: x1 from the demo content, the others copies of x1
+        (CREATE DATABASE … TEMPLATE) grown in bulk."""
+        builds = {}
+        self.sql("CREATE DATABASE bench_x1")
+        demo = self.last_json(self.python(1, "-m", "bench.build", "demo"))
+        grown = self.last_json(self.python(1, "-m", "bench.build", "grow", "1"))
+        self.sql("VACUUM ANALYZE", "bench_x1")
+        builds[1] = {"demo_seconds": demo["seconds"], "seconds": grown["seconds"], **grown}
+        print(f"x1: demo content {demo['seconds']:.0f} s, top-up {grown['seconds']:.1f} s")
+        for factor in factors:
+            if factor == 1:
+                continue
+            started = time.perf_counter()
+            self.sql(f"CREATE DATABASE bench_x{factor} TEMPLATE bench_x1")
+            grown = self.last_json(self.python(factor, "-m", "bench.build", "grow", str(factor)))
+            self.sql("VACUUM ANALYZE", f"bench_x{factor}")
+            total = time.perf_counter() - started
+            builds[factor] = {**grown, "seconds": total, "grow_seconds": grown["seconds"]}
+            print(f"x{factor}: copied and grown in {total:.0f} s ({grown['pages']})")
+        return builds
+
+    @staticmethod
+    def last_json(output):
+        return json.loads(output.strip().splitlines()[-1])
+
+    def measure(self, factor, requests):
+        output = self.workdir / f"measure-x{factor}.json"
+        self.python(factor, "-m", "bench.measure", str(output), str(requests))
+        print(f"x{factor}: pages measured")
+        return json.loads(output.read_text())
+
+    def collectstatic(self, factor):
+        self.python(factor, "manage.py", "collectstatic", "--noinput", "--verbosity", "0")
+        manifest = json.loads((self.workdir / "static" / "staticfiles.json").read_text())
+        return "/static/" + manifest["paths"]["css/liaise.css"]
+
+    def load_runs(self, factor, news_url, static_url, seconds):
+        """wrk on the home page, a news item and a static file, page cache off then on."""
+        runs = []
+        for mode, page_cache in (("uncached", "false"), ("cached", "true")):
+            shutil.rmtree(self.workdir / "page-cache", ignore_errors=True)
+            port = pick_free_port("127.0.0.1")
+            environment = self.environment(factor, PAGE_CACHE=page_cache)
+            with load.gunicorn(environment, port, self.workdir / "gunicorn.log") as base:
+                for name, path in (
+                    ("home", "/en/"),
+                    ("news item", news_url),
+                    ("static", static_url),
+                ):
+                    url = base + path
+                    for _ in range(20):  # warm-up: renditions, connections, the cache
+                        status, headers = load.fetch(url)
+                    figures = load.run_wrk(url, seconds)
+                    runs.append(
+                        {
+                            "mode": mode,
+                            "target": name,
+                            "url": path,
+                            "status": status,
+                            "x_page_cache": headers.get("X-Page-Cache", ""),
+                            "cache_control": headers.get("Cache-Control", ""),
+                            "content_encoding": headers.get("Content-Encoding", ""),
+                            **figures,
+                        }
+                    )
+                    print(f"{mode} {name}: {figures['requests_per_second']:.0f} req/s")
+        return runs
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kib = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kib / 1024 / 1024),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+
+
+# -- Targets and report ------------------------------------------------------------------------
+
+
+def evaluate(builds, measurements, runs, factors):
+    """Each target with its figures and pass/fail."""
+    targets = []
+    smallest, largest = min(factors), max(factors)
+    by_page = {}
+    for factor, rows in measurements.items():
+        for row in rows:
+            by_page.setdefault((row["page"], row["language"]), {})[int(factor)] = row
+    for (page, language), sizes in by_page.items():
+        queries = [sizes[f]["queries"] for f in factors]
+        ratio = sizes[largest]["median_ms"] / sizes[smallest]["median_ms"]
+        targets.append(
+            {
+                "target": f"queries ≤ {MAX_QUERIES}, same at every size: {page} {language}".strip(),
+                "value": "/".join(map(str, queries)),
+                "pass": max(queries) <= MAX_QUERIES and len(set(queries)) == 1,
+            }
+        )
+        targets.append(
+            {
+                "target": f"median x{largest} ≤ {MAX_TIME_RATIO}× x{smallest}: {page} {language}",
+                "value": f"{ratio:.2f}",
+                "pass": ratio <= MAX_TIME_RATIO,
+            }
+        )
+    if 100 in builds:
+        targets.append(
+            {
+                "target": f"x100 built in < {MAX_X100_BUILD_SECONDS} s",
+                "value": f"{builds[100]['seconds']:.0f} s",
+                "pass": builds[100]["seconds"] < MAX_X100_BUILD_SECONDS,
+            }
+        )
+    if runs:
+        rps = {(run["mode"], run["target"]): run["requests_per_second"] for run in runs}
+        static = rps["cached", "static"]
+        for name in ("home", "news item"):
+            share = rps["cached", name] / static
+            targets.append(
+                {
+                    "target": f"cached {name} ≥ {MIN_CACHED_SHARE_OF_STATIC:.0%} of static req/s",
+                    "value": f"{share:.0%}",
+                    "pass": share >= MIN_CACHED_SHARE_OF_STATIC,
+                }
+            )
+        targets.append(
+            {
+                "target": f"uncached home ≥ {MIN_UNCACHED_HOME_RPS} req/s",
+                "value": f"{rps['uncached', 'home']:.0f}",
+                "pass": rps["uncached", "home"] >= MIN_UNCACHED_HOME_RPS,
+            }
+        )
+        errors = sum(run["non_2xx"] + run["socket_errors"] for run in runs)
+        targets.append(
+            {
+                "target": "0 non-2xx responses (or socket errors) in every load run",
+                "value": str(errors),
+                "pass": errors == 0
+                and all(run["status"] == 200 for run in runs)
+                and all(
+                    run["x_page_cache"] == "hit"
+                    for run in runs
+                    if run["mode"] == "cached" and run["target"] != "static"
+                ),
+            }
+        )
+    return targets
+
+
+def report(result):
+    lines = []
+    m = result["machine"]
+    lines.append(
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['system']}, "
+        f"Python {m['python']}, {result['postgresql']}"
+    )
+    builds = result["builds"]
+    lines.append(
+        "Build: "
+        + "; ".join(
+            f"x{factor} {build['pages']['PartnerPage']} partners, "
+            f"{build['pages']['SeminarPage']} seminars, {build['pages']['NewsPage']} news "
+            f"(both languages), {build['comments']} comments, {build['seconds']:.0f} s"
+            for factor, build in sorted(builds.items(), key=lambda item: int(item[0]))
+        )
+    )
+    factors = sorted(int(f) for f in result["measurements"])
+    lines.append("")
+    lines.append(
+        "Server time in-process, page cache off: queries per size, median and p95 (ms); "
+        f"ratio = median x{factors[-1]} / x{factors[0]}"
+    )
+    header = f"{'page':<26}{'lang':<5}{'queries':>10}"
+    for factor in factors:
+        header += f"{f'x{factor} med':>10}{'p95':>7}"
+    header += f"{'ratio':>7}"
+    lines.append(header)
+    rows = {}
+    for factor in factors:
+        for row in result["measurements"][str(factor)]:
+            rows.setdefault((row["page"], row["language"]), {})[factor] = row
+    for (page, language), sizes in rows.items():
+        line = f"{page:<26}{language:<5}"
+        line += f"{'/'.join(str(sizes[f]['queries']) for f in factors):>10}"
+        for factor in factors:
+            line += f"{sizes[factor]['median_ms']:>10.1f}{sizes[factor]['p95_ms']:>7.1f}"
+        line += f"{sizes[factors[-1]]['median_ms'] / sizes[factors[0]]['median_ms']:>7.2f}"
+        lines.append(line)
+    if result["load"]:
+        lines.append("")
+        lines.append(
+            f"Production server x{result['load_factor']}: gunicorn {load.WORKERS} workers, "
+            f"wrk {load.WRK_THREADS} threads {load.WRK_CONNECTIONS} connections "
+            f"{result['load_seconds']} s on 127.0.0.1"
+        )
+        lines.append(
+            f"{'page cache':<11}{'target':<11}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+            f"{'non-2xx':>9}  headers"
+        )
+        for run in result["load"]:
+            lines.append(
+                f"{run['mode']:<11}{run['target']:<11}{run['requests_per_second']:>9.0f}"
+                f"{run['p50_ms']:>9.2f}{run['p99_ms']:>9.2f}{run['non_2xx']:>9}  "
+                f"{run['x_page_cache'] or '-'}; {run['cache_control'] or '-'}"
+                f"{'; ' + run['content_encoding'] if run['content_encoding'] else ''}"
+            )
+    lines.append("")
+    lines.append("Targets")
+    for target in result["targets"]:
+        lines.append(
+            f"  {'PASS' if target['pass'] else 'FAIL'}  {target['target']}: {target['value']}"
+        )
+    passed = sum(target["pass"] for target in result["targets"])
+    lines.append(f"{passed} of {len(result['targets'])} targets met")
+    return "\n".join(lines)
+
+
+def main():
+    arguments = parse_arguments()
+    factors = sorted(int(f) for f in arguments.factors.split(","))
+    load_factor = arguments.load_factor if arguments.load_factor in factors else max(factors)
+    run_load = not arguments.skip_load
+    if run_load and not load.wrk_available():
+        print("wrk is not installed (apt-get install wrk): skipping the load runs.")
+        run_load = False
+    workdir = Path(tempfile.mkdtemp(prefix="liaise-bench-"))
+    started = time.perf_counter()
+    try:
+        with ThrowawayCluster() as cluster:
+            bench = Bench(cluster, workdir)
+            builds = bench.build(factors)
+            # The production settings serve hashed static files: collected before any page.
+            static_url = bench.collectstatic(load_factor)
+            measurements = {
+                str(factor): bench.measure(factor, arguments.requests) for factor in factors
+            }
+            runs = []
+            if run_load:
+                news_url = next(
+                    row["url"]
+                    for row in measurements[str(load_factor)]
+                    if row["page"].startswith("news item") and row["language"] == "en"
+                )
+                runs = bench.load_runs(load_factor, news_url, static_url, arguments.seconds)
+            postgresql = cluster.server_version().split(" on ", 1)[0]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    result = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "postgresql": postgresql,
+        "builds": {str(factor): build for factor, build in builds.items()},
+        "measurements": measurements,
+        "load_factor": load_factor,
+        "load_seconds": arguments.seconds,
+        "load": runs,
+        "targets": evaluate(builds, measurements, runs, factors),
+        "seconds": time.perf_counter() - started,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print()
+    print(report(result))
+    print(f"\nWritten to {path.relative_to(ROOT)} ({result['seconds']:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    main()
