@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run serve test lint format messages
+.PHONY: install run serve test lint format messages bench
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,12 @@ serve: $(VENV)/.installed-production
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:8000
+
+# The performance benchmark (README, "Performance"): throwaway databases at 1, 10 and 100 times
+# the demo content, then gunicorn under wrk on 127.0.0.1 (apt-get install wrk); about 10 minutes.
+# Not part of `make test`. BENCH_ARGS="--factors 1,10 --skip-load" for a shorter run.
+bench: $(VENV)/.installed-production
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 test: install
 	$(BIN)/ruff check .

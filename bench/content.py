@@ -30,6 +30,7 @@ from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
 from home.demo.images import news_picture, partner_logo
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTag
+from pagecache.cache import invalidate
 
 BATCH_SIZE = 500
 # Comments on the page whose comment section is measured (in each language).
@@ -109,6 +110,7 @@ def grow_to(
     builder.add_comments(sizes.comments, measured_news, comments_on_measured_page)
     if index:
         builder.index()
+    invalidate()  # bulk inserts send no signals: cached pages and data are out of date
     return measured_news
 
 
@@ -335,16 +337,16 @@ class Builder:
             )
             for number, page_id in enumerate(page_ids)
         ]
-        top_level = [c for n, c in enumerate(comments) if n % REPLY_EVERY]
-        VisitorComment.objects.bulk_create(top_level, batch_size=BATCH_SIZE)
-        last_top_level = {}
-        replies = []
+        top_level, replies, last_top_level = [], [], {}
         for number, comment in enumerate(comments):
-            if number % REPLY_EVERY:
-                last_top_level[comment.page_id] = comment
-            elif comment.page_id in last_top_level:
-                comment.parent = last_top_level[comment.page_id]
+            parent = last_top_level.get(comment.page_id)
+            if number % REPLY_EVERY == 0 and parent is not None:
+                comment.parent = parent
                 replies.append(comment)
+            else:
+                top_level.append(comment)
+                last_top_level[comment.page_id] = comment
+        VisitorComment.objects.bulk_create(top_level, batch_size=BATCH_SIZE)
         VisitorComment.objects.bulk_create(replies, batch_size=BATCH_SIZE)
 
     # -- Search index --------------------------------------------------------------------------

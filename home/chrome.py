@@ -42,7 +42,7 @@ def site_chrome(request):
         return Chrome()
     language = translation.get_language()
     key = f"pagecache:chrome:{site.pk}:{language}"
-    return cached_per_generation(key, lambda: build_chrome(site, language, request), request)
+    return cached_per_generation(key, lambda: build_chrome(site, language, request))
 
 
 def build_chrome(site, language, request):

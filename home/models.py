@@ -9,6 +9,7 @@ from wagtail.search import index
 from events.models import SeminarPage
 from network.models import PartnerPage
 from news.models import NewsPage
+from pagecache.cache import cached_per_generation
 
 from .blocks import BaseStreamBlock
 from .routing import route_below, route_root
@@ -74,7 +75,11 @@ class HomePage(Page):
         context["latest_news"] = NewsPage.objects.published_in(self.locale_id).for_listing()[
             :LATEST_NEWS_ON_HOME
         ]
-        context["network_figures"] = PartnerPage.objects.published_in(self.locale_id).figures()
+        # Counted over every partner: kept until the next change of content.
+        context["network_figures"] = cached_per_generation(
+            f"pagecache:network-figures:{self.locale_id}",
+            PartnerPage.objects.published_in(self.locale_id).figures,
+        )
         return context
 
 

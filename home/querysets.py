@@ -1,30 +1,49 @@
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from pagecache.cache import cached_per_generation
 
-def under_view_restriction():
-    """True for a page when it or one of its ancestors has a view restriction (password,
-    login, groups): a restricted page's tree path begins with the page's own. The same test as
-    Wagtail's `public()`, but as a subquery of the same SQL query, where Wagtail runs a query
-    for the restrictions each time a queryset is evaluated."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+
+def restricted_paths():
+    """The tree paths of the pages with a view restriction (password, login, groups): every
+    page whose path begins with one of them is private. Wagtail's `public()` queries the
+    restrictions each time a queryset is evaluated; they change seldom, so they are read once
+    until the next change of content (a restriction saved or deleted, a page moved:
+    pagecache.signals)."""
+    return cached_per_generation(
+        "pagecache:restricted-paths",
+        lambda: tuple(
+            PageViewRestriction.objects.order_by().values_list("page__path", flat=True).distinct()
+        ),
     )
 
 
+def is_restricted(page):
+    return page.path.startswith(restricted_paths())
+
+
+def private_q():
+    paths = restricted_paths()
+    return reduce(or_, (Q(path__startswith=path) for path in paths)) if paths else None
+
+
 def public(pages):
-    """`pages` without those under a view restriction."""
-    return pages.filter(~under_view_restriction())
+    """`pages` without those under a view restriction (no SQL at all when there is none)."""
+    private = private_q()
+    return pages if private is None else pages.exclude(private)
 
 
 def public_for_search(pages):
-    """The same for a queryset to search: search backends accept filters on indexed fields
-    only (here `id`, with a subquery), not expressions."""
-    return pages.exclude(id__in=Page.objects.filter(under_view_restriction()).values("id"))
+    """The same for a queryset to search: search backends filter on indexed fields only (here
+    `id`, with a subquery)."""
+    private = private_q()
+    if private is None:
+        return pages
+    return pages.exclude(id__in=Page.objects.filter(private).values("id"))
 
 
 class PublishedPageQuerySet(PageQuerySet):

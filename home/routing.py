@@ -5,7 +5,8 @@ news index, then its specific page, then the news item and its specific page, an
 restriction check then loads the ancestors and their restrictions. HomePage.route (the root of
 each language's tree) finds the page for the whole path at once instead, by its `url_path`,
 with its translations (for the language switcher and hreflang links) and whether a view
-restriction applies, in one query; a second loads the specific page.
+restriction applies (home.querysets.restricted_paths), in one query; a second loads the
+specific page.
 
 It gives way to Wagtail's own routing whenever that could answer differently: nothing matches
 (Wagtail raises the 404), a page on the way is an alias, or a routable page on the way
@@ -17,15 +18,13 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
-from .querysets import under_view_restriction
+from .querysets import is_restricted
 
 
 def route_root(root, request):
     """The root itself: its translations and restriction in one query, then Wagtail's route."""
     family = list(
-        Page.objects.filter(translation_key=root.translation_key)
-        .select_related("locale")
-        .annotate(restricted=under_view_restriction())
+        Page.objects.filter(translation_key=root.translation_key).select_related("locale")
     )
     row = next(p for p in family if p.pk == root.pk)
     root.locale = row.locale
@@ -41,10 +40,8 @@ def route_below(root, request, path_components):
     }
     on_path = Q(url_path__in=list(components_at), path__startswith=root.path, depth__gt=root.depth)
     deepest = Page.objects.filter(on_path).order_by("-depth").values("translation_key")[:1]
-    rows = (
-        Page.objects.filter(on_path | Q(translation_key=Subquery(deepest)))
-        .select_related("locale")
-        .annotate(restricted=under_view_restriction())
+    rows = Page.objects.filter(on_path | Q(translation_key=Subquery(deepest))).select_related(
+        "locale"
     )
     chain = sorted(
         (
@@ -79,7 +76,7 @@ def remember(page, family, row):
     home.templatetags.navigation_tags.live_translations) and, when no view restriction applies
     to it, an empty list of restrictions, sparing Wagtail's check two queries."""
     page._live_translations = {p.locale.language_code: p for p in family if p.live}
-    if not row.restricted and not row.alias_of_id:
+    if not row.alias_of_id and not is_restricted(row):
         page.get_view_restrictions = PageViewRestriction.objects.none
 
 

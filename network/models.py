@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from pagecache.cache import cached_per_generation
 from search.index import CountryNameField
 
 
@@ -103,7 +105,11 @@ class PartnerIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         partners = PartnerPage.objects.child_of(self).published_in(self.locale_id)
-        figures, countries = partners.by_country()
+        # Counted over every partner: kept until the next change of content.
+        figures, countries = cached_per_generation(
+            f"pagecache:partner-directory:{self.pk}:{translation.get_language()}",
+            partners.by_country,
+        )
         directory = PartnerFilter(
             request.GET or None, queryset=partners.for_listing(), countries=countries
         )

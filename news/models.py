@@ -17,6 +17,7 @@ from wagtail.search import index
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from pagecache.cache import cached_per_generation
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -76,7 +77,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
         listed = news.for_listing()
         if tag_slug:
             listed = listed.filter(tags__slug=tag_slug)
-        tags = list(news_tags(news))
+        # Every tag of every news item: kept until the next change of content.
+        tags = cached_per_generation(
+            f"pagecache:news-tags:{self.pk}", lambda: list(news_tags(news))
+        )
         context["tags"] = tags
         context["selected_tag"] = next((tag for tag in tags if tag.slug == tag_slug), None)
         context["tag_slug"] = tag_slug

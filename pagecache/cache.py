@@ -5,11 +5,15 @@ generation stored in the cache is still the same. Invalidating is therefore a si
 new generation), which every server process sees at once when the cache is shared (Redis, or
 the file cache on one machine), and old copies simply expire.
 
-The same generation guards the per-language data of the page chrome (menus, feed links…),
-cached with `cached_per_generation`.
+The same generation guards data derived from the pages that many pages show (the chrome of
+each language, the network's figures, which pages are under a view restriction…), cached with
+`cached_per_generation`: computed once, until the next change of content. The generation is
+read once per request (PageCacheMiddleware) and remembered for its duration.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -17,21 +21,29 @@ from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
 
+# The generation read at the start of the request being served (None outside requests).
+request_generation = ContextVar("pagecache_request_generation", default=None)
+
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def current_generation(request=None):
-    """The generation in force, read once per request (remembered on it)."""
-    if request is not None and hasattr(request, "_pagecache_generation"):
-        return request._pagecache_generation
-    generation = page_cache().get(GENERATION_KEY)
+def current_generation():
+    """The generation in force: the request's, else read from the cache."""
+    generation = request_generation.get()
     if generation is None:
-        generation = start_generation()
-    if request is not None:
-        request._pagecache_generation = generation
+        generation = page_cache().get(GENERATION_KEY) or start_generation()
     return generation
+
+
+@contextmanager
+def generation_for_request(generation):
+    token = request_generation.set(generation)
+    try:
+        yield
+    finally:
+        request_generation.reset(token)
 
 
 def start_generation():
@@ -43,7 +55,7 @@ def start_generation():
 
 
 def invalidate():
-    """Every cached page and chrome is out of date: now, and again once the current
+    """Every cached page and derived datum is out of date: now, and again once the current
     transaction commits (a page rendered in between, from data not yet committed, must not
     outlive the commit)."""
     new_generation()
@@ -51,13 +63,16 @@ def invalidate():
 
 
 def new_generation():
-    page_cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+    generation = time.time_ns()
+    page_cache().set(GENERATION_KEY, generation, timeout=None)
+    if request_generation.get() is not None:
+        request_generation.set(generation)  # the rest of this request sees the change
 
 
-def cached_per_generation(key, build, request=None):
+def cached_per_generation(key, build):
     """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS)."""
     cache = page_cache()
-    generation = current_generation(request)
+    generation = current_generation()
     entry = cache.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]

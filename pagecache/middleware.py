@@ -14,7 +14,9 @@ says what happened: hit, miss (stored now), bypass (personal).
 
 It sits right after SecurityMiddleware (and WhiteNoise), so that a hit skips sessions,
 locale, CSRF, authentication and the view; stored headers include those of the middleware
-below it (Content-Security-Policy, X-Frame-Options, Content-Language…).
+below it (Content-Security-Policy, X-Frame-Options, Content-Language…). Every request, cached
+or not, reads the cache's generation once for data cached per generation
+(pagecache/cache.py).
 """
 
 import hashlib
@@ -27,7 +29,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_head
 from django.utils.translation import get_language_from_request
 from wagtail import hooks
 
-from .cache import GENERATION_KEY, page_cache, start_generation
+from .cache import GENERATION_KEY, generation_for_request, page_cache, start_generation
 
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything else is not stored: the key does not hold it.
@@ -45,28 +47,22 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            not settings.PAGE_CACHE_ENABLED
-            or request.method not in ("GET", "HEAD")
-            or request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
-        ):
-            return self.get_response(request)
-        if has_personal_cookie(request):
-            return personal(self.get_response(request))
-        try:
-            key = cache_key(request)
-        except DisallowedHost:
-            return self.get_response(request)
-
+        key = self.key_if_cacheable(request)
         cache = page_cache()
+        if key is None:
+            with generation_for_request(cache.get(GENERATION_KEY) or start_generation()):
+                response = self.get_response(request)
+            if getattr(request, "_pagecache_personal", False):
+                personal(response)
+            return response
+
         found = cache.get_many([key, GENERATION_KEY])
         generation = found.get(GENERATION_KEY) or start_generation()
-        request._pagecache_generation = generation
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return serve_hit(request, entry)
-
-        response = self.get_response(request)
+        with generation_for_request(generation):
+            response = self.get_response(request)
         if is_storable(request, response):
             patch_cache_control(
                 response,
@@ -78,6 +74,23 @@ class PageCacheMiddleware:
             cache.set(key, make_entry(response, generation), settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
         return response
+
+    @staticmethod
+    def key_if_cacheable(request):
+        """The cache key of this request, or None when it must not come from the cache."""
+        if (
+            not settings.PAGE_CACHE_ENABLED
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+        ):
+            return None
+        if has_personal_cookie(request):
+            request._pagecache_personal = True
+            return None
+        try:
+            return cache_key(request)
+        except DisallowedHost:
+            return None
 
 
 def has_personal_cookie(request):

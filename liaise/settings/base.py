@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's Wagtail site and home page from the cache (home/middleware.py).
+    "home.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The comment form, on cached pages, goes without a CSRF token (discussion/csrf.py).
     "discussion.csrf.CommentFormCsrfMiddleware",

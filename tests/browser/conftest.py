@@ -213,7 +213,10 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)
     finally:
         blocker = item.stash.get(db_blocker_key, None)
-        flushed = "live_server" in getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        flushed = "live_server" in getattr(item, "fixturenames", ()) or bool(
+            marker and marker.kwargs.get("transaction")
+        )
         if nextitem is not None and blocker is not None and flushed:
             with blocker.unblock():
                 for connection in connections.all():

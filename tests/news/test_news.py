@@ -93,7 +93,7 @@ def test_news_index_query_count_does_not_grow_with_news(
         news.save()
 
     client.get(news_index.url)  # the first visit creates the image renditions
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(5):
         client.get(news_index.url)
 
 
