@@ -207,6 +207,8 @@ def machine():
         "memory_gib": round(memory_kib / 1024 / 1024),
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
+        # Other work on the machine skews every figure: the load when the benchmark started.
+        "load_average": [round(load, 2) for load in os.getloadavg()],
     }
 
 
@@ -287,7 +289,8 @@ def report(result):
     m = result["machine"]
     lines.append(
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['system']}, "
-        f"Python {m['python']}, {result['postgresql']}"
+        f"Python {m['python']}, {result['postgresql']}; load average at the start "
+        f"{' '.join(map(str, m['load_average']))}"
     )
     builds = result["builds"]
     lines.append(

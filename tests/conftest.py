@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -98,5 +98,7 @@ def translate(french, django_capture_on_commit_callbacks):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
-    cache.clear()
+    """Wagtail caches site root paths, the page cache sites, home pages and chrome
+    (pagecache/); a rolled-back test must not leave them behind."""
+    for alias in settings.CACHES:
+        caches[alias].clear()

@@ -129,9 +129,16 @@ def _browser_test_settings(settings, request):
 
 
 @pytest.fixture
-def new_page(browser, live_server, request):
+def new_page(browser, live_server, django_db_blocker, request):
     """new_page() opens a page in a new browser context: a person with their own cookies."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback")):
+        pytest.fail(
+            "A browser test needs @pytest.mark.django_db(transaction=True, "
+            "serialized_rollback=True): the live server's tests flush the database."
+        )
     request.node.stash[pages_key] = []
+    request.node.stash[db_blocker_key] = django_db_blocker  # for pytest_runtest_teardown
     for pattern in (f"{request.node.name}-*", f"FAILED-{request.node.name}-*"):
         for stale in SCREENSHOTS.glob(pattern):  # from an earlier run of this test
             stale.unlink(missing_ok=True)
@@ -198,11 +205,6 @@ def pytest_runtest_makereport(item, call):
 # -- Database: transactional tests that leave the migrated data behind -------------------------
 
 
-@pytest.fixture(autouse=True)
-def _keep_db_blocker(request, django_db_blocker):
-    request.node.stash[db_blocker_key] = django_db_blocker
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """The live server needs transactional tests, which end with a flush of every table,
@@ -213,13 +215,10 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)
     finally:
         blocker = item.stash.get(db_blocker_key, None)
-        marker = item.get_closest_marker("django_db")
-        flushed = "live_server" in getattr(item, "fixturenames", ()) or bool(
-            marker and marker.kwargs.get("transaction")
-        )
-        if nextitem is not None and blocker is not None and flushed:
+        if nextitem is not None and blocker is not None:
             with blocker.unblock():
-                for connection in connections.all():
+                for alias in connections:
+                    connection = connections[alias]
                     contents = getattr(connection, "_test_serialized_contents", None)
                     if contents:
                         connection.creation.deserialize_db_from_string(contents)
