@@ -9,12 +9,14 @@ from collections import defaultdict
 from functools import reduce
 from operator import or_
 
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.querysets import public
 from home.templatetags.navigation_tags import hreflang_alternates
+from pagecache.cache import cached_per_generation
 
 SITEMAP_PAGE_SIZE = 100
 
@@ -33,9 +35,22 @@ class MultilingualSitemap(Sitemap):
         return public(Page.objects.live().filter(in_a_home_tree)).order_by("path")
 
     def get_latest_lastmod(self):
-        """For the index: the latest publication, by one aggregate (Django's default reads
-        every page)."""
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        """For the index: the latest publication (Django's default reads every page), kept
+        with the number of pages until the next change of content: both count every page."""
+        return self.totals()["latest"]
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        paginator.count = self.totals()["count"]
+        return paginator
+
+    def totals(self):
+        site = self.get_wagtail_site()
+        return cached_per_generation(
+            f"pagecache:sitemap:{site.pk}",
+            lambda: self.items().aggregate(latest=Max("last_published_at"), count=Count("pk")),
+        )
 
     def _urls(self, page, protocol, domain):
         """Wagtail's _urls, with each URL's hreflang alternates."""
