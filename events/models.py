@@ -17,6 +17,7 @@ from wagtail.search import index
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from home.sections import SectionIndexPage
 from search.index import CountryNameField
 
 from .blocks import ProgrammeBlock
@@ -42,16 +43,8 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
         )
 
 
-class SeminarIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.SeminarPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("seminar index")

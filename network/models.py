@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 from search.index import CountryNameField
 
@@ -85,16 +86,8 @@ def country_choices(codes):
     return sorted(((code, names[code]) for code in codes), key=lambda item: item[1])
 
 
-class PartnerIndexPage(Page):
-    intro = models.TextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class PartnerIndexPage(SectionIndexPage):
     subpage_types = ["network.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner directory")

@@ -17,6 +17,7 @@ from wagtail.search import index
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.querysets import PublishedPageQuerySet
+from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -44,16 +45,8 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")

@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class SectionIndexPage(Page):
+    """A site section's landing page (partners, seminars, news): one per home page."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
