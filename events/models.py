@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
+from home.listings import OrderedListing
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from search.index import CountryNameField
@@ -42,6 +43,13 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
             F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
         )
 
+    def in_index_listing(self, name):
+        """in_index_order() as an OrderedListing, its order kept until the next change of
+        content or the next day (when seminars become past ones)."""
+        return OrderedListing(
+            f"pagecache:seminar-listing:{name}:{timezone.localdate()}", self.in_index_order()
+        )
+
 
 class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.SeminarPage"]
@@ -64,7 +72,7 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
         """One page of SEMINARS_PAGE_SIZE seminars, upcoming ones first (on the first pages)."""
         context = super().get_context(request, *args, **kwargs)
         seminar_page = Paginator(
-            self.seminars().in_index_order(), settings.SEMINARS_PAGE_SIZE
+            self.seminars().in_index_listing(f"index-{self.pk}"), settings.SEMINARS_PAGE_SIZE
         ).get_page(request.GET.get("page"))
         seminars = list(seminar_page)
         context["seminar_page"] = seminar_page

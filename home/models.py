@@ -63,11 +63,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Upcoming seminars first, soonest first, then past ones, latest first: the first few
         # are the upcoming ones to show, or else the latest one.
-        seminars = list(
-            SeminarPage.objects.published_in(self.locale_id).in_index_order()[
-                :UPCOMING_SEMINARS_ON_HOME
-            ]
-        )
+        seminars = SeminarPage.objects.published_in(self.locale_id).in_index_listing(
+            f"home-{self.pk}"
+        )[:UPCOMING_SEMINARS_ON_HOME]
         context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]
         context["latest_seminar"] = (
             seminars[0] if seminars and not seminars[0].is_upcoming else None

@@ -22,13 +22,16 @@ from .querysets import is_restricted
 
 
 def route_root(root, request):
-    """The root itself: its translations and restriction in one query, then Wagtail's route."""
-    family = list(
-        Page.objects.filter(translation_key=root.translation_key).select_related("locale")
-    )
-    row = next(p for p in family if p.pk == root.pk)
-    root.locale = row.locale
-    remember(root, family, row)
+    """The root itself: its translations and restriction in one query, then Wagtail's route.
+    The home pages come from the cache (home.middleware.language_root) and are kept in the
+    process for a generation: what the query found is kept on them as long."""
+    if not hasattr(root, "_live_translations"):
+        family = list(
+            Page.objects.filter(translation_key=root.translation_key).select_related("locale")
+        )
+        row = next(p for p in family if p.pk == root.pk)
+        root.locale = row.locale
+        remember(root, family, row)
     return Page.route(root, request, [])
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.listings import OrderedListing
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
@@ -106,16 +107,29 @@ class PartnerIndexPage(SectionIndexPage):
         directory = PartnerFilter(
             request.GET or None, queryset=partners.for_listing(), countries=countries
         )
-        paginator = Paginator(directory.qs, settings.PARTNERS_PAGE_SIZE)
-        if not directory.filters_in(request.GET):
-            paginator.count = figures["organisations"]  # known already: no COUNT query
-        partner_page = paginator.get_page(request.GET.get("page"))
+        listing = OrderedListing(
+            f"pagecache:partner-listing:{self.pk}:{directory_filters(directory)}", directory.qs
+        )
+        partner_page = Paginator(listing, settings.PARTNERS_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         context["directory"] = directory
         context["partner_page"] = partner_page
         context["filter_query"] = query_without(request.GET, "page")
         context["partner_groups"] = group_by_kind(partner_page)
         context["network_figures"] = figures
         return context
+
+
+def directory_filters(directory):
+    """The filters in force, as text for a cache key: only valid values (the form leaves the
+    others out, as the filtering does), so there are as many keys as combinations of choices."""
+    if not directory.is_bound:
+        return ""
+    directory.form.is_valid()  # cleans the form: cleaned_data holds the valid values only
+    return "&".join(
+        f"{name}={value}" for name, value in sorted(directory.form.cleaned_data.items()) if value
+    )
 
 
 def query_without(query, name):

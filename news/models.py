@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
+from home.listings import OrderedListing
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
@@ -67,17 +68,21 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
         tag_slug = request.GET.get("tag", "")
-        listed = news.for_listing()
-        if tag_slug:
-            listed = listed.filter(tags__slug=tag_slug)
         # Every tag of every news item: kept until the next change of content.
         tags = cached_per_generation(
             f"pagecache:news-tags:{self.pk}", lambda: list(news_tags(news))
         )
+        selected_tag = next((tag for tag in tags if tag.slug == tag_slug), None)
+        listed = news.for_listing()
+        if tag_slug:
+            listed = listed.filter(tags=selected_tag) if selected_tag else listed.none()
+        listing = OrderedListing(
+            f"pagecache:news-listing:{self.pk}:{selected_tag.pk if selected_tag else ''}", listed
+        )
         context["tags"] = tags
-        context["selected_tag"] = next((tag for tag in tags if tag.slug == tag_slug), None)
+        context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug
-        context["news_page"] = Paginator(listed, settings.NEWS_PAGE_SIZE).get_page(
+        context["news_page"] = Paginator(listing, settings.NEWS_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
         return context
@@ -150,6 +155,8 @@ class NewsPage(CommentablePageMixin, Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+        # The latest news (home page, feeds) without sorting them all.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_newest_first")]
 
     @property
     def image_alt(self):

@@ -21,6 +21,10 @@ from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
 
+# {key: (generation, value)} of cached_per_generation in this process, at most PROCESS_MEMO_SIZE.
+process_memo = {}
+PROCESS_MEMO_SIZE = 1000
+
 # The generation read at the start of the request being served (None outside requests).
 request_generation = ContextVar("pagecache_request_generation", default=None)
 
@@ -70,12 +74,20 @@ def new_generation():
 
 
 def cached_per_generation(key, build):
-    """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS)."""
-    cache = page_cache()
+    """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS): in the shared cache,
+    and in this process for as long as the generation stays the same, so that a request reads
+    the shared cache once (the generation) rather than once per datum. Callers must not modify
+    the value they get."""
     generation = current_generation()
-    entry = cache.get(key)
+    entry = process_memo.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
-    value = build()
-    cache.set(key, (generation, value), settings.PAGE_CACHE_SECONDS)
-    return value
+    cache = page_cache()
+    entry = cache.get(key)
+    if entry is None or entry[0] != generation:
+        entry = (generation, build())
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    if len(process_memo) >= PROCESS_MEMO_SIZE:
+        process_memo.clear()  # most are of past generations: no bookkeeping for the others
+    process_memo[key] = entry
+    return entry[1]

@@ -1,6 +1,7 @@
 """What the search page finds and shows: live, public pages in the visitor's language, searched
 through that language's backend, each with its type and an extract of the matching passage."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
@@ -50,6 +51,25 @@ def search_pages(pages, query_string, backend_name, excluding=()):
     the query is stemmed like them), leaving out the pages `excluding`. They are plain pages
     (title, URL, type): with_seminar_dates() loads what seminars show besides."""
     return pages.exclude(pk__in=excluding).search(query_string, backend=backend_name)
+
+
+def ranked_ids(found):
+    """The ids of the pages found, best first. Ranking every page that matches is what makes a
+    search cost more as the site grows, so the search page keeps this per generation of the
+    cache (an OrderedListing): the next pages of results, and the same search by anyone else,
+    cost a query by primary key until the next change of content. On PostgreSQL the ranked
+    query gives the ids alone, without loading the pages."""
+    ranked_query = getattr(found, "get_queryset", None)
+    if ranked_query is None:
+        return [page.pk for page in found]
+    return list(ranked_query().values_list("pk", flat=True))
+
+
+def ranking_key(query_string, backend_name, locale, promoted):
+    """The cache key of a search's ranking: everything it depends on."""
+    words = hashlib.sha256(query_string.encode()).hexdigest()
+    excluded = ",".join(str(page.pk) for page in promoted)
+    return f"pagecache:search:{backend_name}:{locale.pk}:{words}:{excluded}"
 
 
 def with_seminar_dates(pages):

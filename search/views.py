@@ -4,11 +4,15 @@ from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
+from home.listings import OrderedListing
+
 from .backends import search_backend_for
 from .results import (
     SearchResult,
     extracts,
     promoted_pages,
+    ranked_ids,
+    ranking_key,
     search_pages,
     searchable_pages,
     with_seminar_dates,
@@ -41,7 +45,10 @@ def results_context(query_string, locale, page_number):
     pages = searchable_pages(locale)
     promoted = list(promoted_pages(pages, query))
     found = search_pages(pages, query_string, backend_name, excluding=[p.pk for p in promoted])
-    results_page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
+    ranking = OrderedListing(
+        ranking_key(query_string, backend_name, locale, promoted), pages, lambda: ranked_ids(found)
+    )
+    results_page = Paginator(ranking, RESULTS_PER_PAGE).get_page(page_number)
     if results_page.number == 1:
         query.add_hit()
     else:

@@ -7,6 +7,8 @@ UnaccentExtension would do the extension part, but its reverse runs on SQLite to
 
 from django.db import migrations
 
+from search.sql import run_on_postgresql
+
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE TEXT SEARCH CONFIGURATION french_unaccent (COPY = french)",
@@ -20,16 +22,7 @@ DROP = [
 ]
 
 
-def statements_runner(statements):
-    def run_on_postgresql(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run_on_postgresql
-
-
 class Migration(migrations.Migration):
     dependencies = []
 
-    operations = [migrations.RunPython(statements_runner(CREATE), statements_runner(DROP))]
+    operations = [migrations.RunPython(run_on_postgresql(CREATE), run_on_postgresql(DROP))]

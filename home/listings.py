@@ -1,0 +1,32 @@
+from pagecache.cache import cached_per_generation
+
+
+class OrderedListing:
+    """The pages of `queryset` in its order, for a Paginator, at a cost that does not grow
+    with the number of pages listed.
+
+    Sorting a listing (seminars upcoming first, partners by kind and name) means sorting every
+    page of the language, at every request: the ids in that order are kept instead, per
+    generation of the cache (until the next change of content), under `key`, which must name
+    everything the queryset depends on. Counting the listing then costs no query, and a page
+    of it is one query by primary key (with the queryset's `select_related`), plus its
+    `prefetch_related`."""
+
+    def __init__(self, key, queryset, order=None):
+        """`order`: a function returning the ids in order, when the queryset's own order is not
+        the one (search results)."""
+        self.queryset = queryset
+        self.ids = cached_per_generation(
+            key,
+            order or (lambda: list(queryset.prefetch_related(None).values_list("pk", flat=True))),
+        )
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, bounds):
+        """The pages of a slice of the listing: what a Paginator asks for."""
+        ids = self.ids[bounds]
+        pages = self.queryset.order_by().in_bulk(ids)
+        # A page deleted since the order was computed is left out (and the generation is new).
+        return [pages[pk] for pk in ids if pk in pages]
