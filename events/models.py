@@ -43,13 +43,6 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
             F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
         )
 
-    def in_index_listing(self, name):
-        """in_index_order() as an OrderedListing, its order kept until the next change of
-        content or the next day (when seminars become past ones)."""
-        return OrderedListing(
-            f"pagecache:seminar-listing:{name}:{timezone.localdate()}", self.in_index_order()
-        )
-
 
 class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.SeminarPage"]
@@ -71,9 +64,15 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         """One page of SEMINARS_PAGE_SIZE seminars, upcoming ones first (on the first pages)."""
         context = super().get_context(request, *args, **kwargs)
-        seminar_page = Paginator(
-            self.seminars().in_index_listing(f"index-{self.pk}"), settings.SEMINARS_PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        # The order kept until the next change of content, or the next day (when seminars
+        # become past ones).
+        listing = OrderedListing(
+            f"pagecache:seminar-listing:{self.pk}:{timezone.localdate()}",
+            self.seminars().in_index_order(),
+        )
+        seminar_page = Paginator(listing, settings.SEMINARS_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         seminars = list(seminar_page)
         context["seminar_page"] = seminar_page
         context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -61,24 +62,32 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Upcoming seminars first, soonest first, then past ones, latest first: the first few
-        # are the upcoming ones to show, or else the latest one.
-        seminars = SeminarPage.objects.published_in(self.locale_id).in_index_listing(
-            f"home-{self.pk}"
-        )[:UPCOMING_SEMINARS_ON_HOME]
-        context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]
-        context["latest_seminar"] = (
-            seminars[0] if seminars and not seminars[0].is_upcoming else None
-        )
-        context["latest_news"] = NewsPage.objects.published_in(self.locale_id).for_listing()[
-            :LATEST_NEWS_ON_HOME
-        ]
-        # Counted over every partner: kept until the next change of content.
-        context["network_figures"] = cached_per_generation(
-            f"pagecache:network-figures:{self.locale_id}",
-            PartnerPage.objects.published_in(self.locale_id).figures,
+        # The same for every visitor: kept until the next change of content, or the next day
+        # (when seminars become past ones).
+        context.update(
+            cached_per_generation(
+                f"pagecache:home-listings:{self.pk}:{timezone.localdate()}", self.listings
+            )
         )
         return context
+
+    def listings(self):
+        """The upcoming seminars, soonest first (or else the latest one), the latest news and
+        the network's figures (counted over every partner)."""
+        seminars = list(
+            SeminarPage.objects.published_in(self.locale_id).in_index_order()[
+                :UPCOMING_SEMINARS_ON_HOME
+            ]
+        )
+        upcoming = [seminar for seminar in seminars if seminar.is_upcoming]
+        return {
+            "upcoming_seminars": upcoming,
+            "latest_seminar": seminars[0] if seminars and not upcoming else None,
+            "latest_news": list(
+                NewsPage.objects.published_in(self.locale_id).for_listing()[:LATEST_NEWS_ON_HOME]
+            ),
+            "network_figures": PartnerPage.objects.published_in(self.locale_id).figures(),
+        }
 
 
 class StandardPage(Page):

@@ -76,9 +76,9 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         listed = news.for_listing()
         if tag_slug:
             listed = listed.filter(tags=selected_tag) if selected_tag else listed.none()
-        listing = OrderedListing(
-            f"pagecache:news-listing:{self.pk}:{selected_tag.pk if selected_tag else ''}", listed
-        )
+        # Keyed by the tag: none, one of the tags, or any unknown one (which lists nothing).
+        tag_key = selected_tag.pk if selected_tag else ("unknown" if tag_slug else "")
+        listing = OrderedListing(f"pagecache:news-listing:{self.pk}:{tag_key}", listed)
         context["tags"] = tags
         context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug

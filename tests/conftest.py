@@ -4,6 +4,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from pagecache.cache import process_memo
 from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
 
@@ -99,6 +100,8 @@ def translate(french, django_capture_on_commit_callbacks):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Wagtail caches site root paths, the page cache sites, home pages and chrome
-    (pagecache/); a rolled-back test must not leave them behind."""
+    (pagecache/), also kept in this process (its memo); a rolled-back test must not leave them
+    behind."""
     for alias in settings.CACHES:
         caches[alias].clear()
+    process_memo.clear()

@@ -2,6 +2,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
+from pagecache.cache import process_memo
 from tests.factories import ImageFactory, PartnerIndexPageFactory, PartnerPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,46 @@ def test_unknown_filter_value_is_reported_not_a_server_error(client, directory):
     assert response.status_code == 200
     assert "country" in response.context["directory"].form.errors
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_invalid_kind_is_reported_and_every_partner_listed(client, directory):
+    response = client.get(directory.url, {"kind": "nonsense"})
+
+    assert response.status_code == 200
+    assert "kind" in response.context["directory"].form.errors
+    assert "Select a valid choice" in response.content.decode()
+    assert listed_titles(response) == ["Bordeaux", "Rotterdam", "Ufuq"]
+    assert response.context["partner_page"].paginator.count == 3
+
+
+def test_invalid_value_leaves_the_valid_filters_in_force(client, directory):
+    response = client.get(directory.url, {"kind": "ngo", "country": "XX"})
+
+    assert response.status_code == 200
+    assert "country" in response.context["directory"].form.errors
+    assert listed_titles(response) == ["Ufuq"]
+
+
+def listing_keys():
+    """The keys of the directory's listings kept in this process (pagecache.cache)."""
+    return {key for key in process_memo if key.startswith("pagecache:partner-listing:")}
+
+
+def test_invalid_filter_values_add_no_listing_of_their_own(client, directory):
+    client.get(directory.url)
+    client.get(directory.url, {"kind": "ngo"})
+    assert len(listing_keys()) == 2
+
+    for query in [
+        {"kind": "nonsense"},
+        {"kind": "other-nonsense", "status": "?"},
+        {"kind": "x" * 200, "country": "XX"},
+        {"kind": "ngo", "country": "XX"},
+        {"kind": "ngo", "country": "YY", "status": "none"},
+    ]:
+        assert client.get(directory.url, query).status_code == 200
+
+    assert len(listing_keys()) == 2
 
 
 def test_directory_shows_network_figures_computed_from_partners(client, directory):

@@ -243,7 +243,110 @@ def test_results_page_needs_a_bounded_number_of_queries(
 
     # The search itself, whatever the number of results; the layout's data come from the cache
     # (tests/performance/test_query_counts.py).
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = search("en", "mediation")
 
     assert len(response.context["search_results"]) == 10
+
+
+# -- Rankings kept until the next change of content -------------------------------------------
+
+
+def result_count(response):
+    return response.context["results_page"].paginator.count
+
+
+def test_page_published_after_a_search_is_found_by_the_same_search(search, english_site, home):
+    draft = StandardPageFactory(
+        parent=home, title="Bordeaux workshop", intro="A workshop.", live=False
+    )
+    before = search("en", "bordeaux")
+
+    draft.save_revision().publish()
+    after = search("en", "bordeaux")
+
+    assert "Bordeaux workshop" not in found_titles(before)
+    assert "Bordeaux workshop" in found_titles(after)
+    assert (result_count(before), result_count(after)) == (2, 3)
+    assert "3 results for “bordeaux”" in after.content.decode()
+
+
+def test_page_unpublished_after_a_search_is_no_longer_found(search, english_site, bordeaux_seminar):
+    assert result_count(search("en", "bordeaux")) == 2
+
+    bordeaux_seminar.unpublish()
+    after = search("en", "bordeaux")
+
+    assert found_titles(after) == ["City of Bordeaux"]
+    assert result_count(after) == 1
+
+
+@pytest.fixture
+def ranked_pages(home):
+    """Twelve pages about mediation, each saying it once more than the previous one: the
+    search ranks them from the last to the first."""
+    return [
+        StandardPageFactory(
+            parent=home, title=f"School project {n}", intro=" ".join(["Mediation."] * (n + 1))
+        )
+        for n in range(12)
+    ]
+
+
+def test_second_page_of_results_goes_on_where_the_first_stopped(search, ranked_pages):
+    best_first = [page.title for page in reversed(ranked_pages)]
+
+    first = search("en", "mediation")
+    second = search("en", "mediation", page=2)
+
+    assert found_titles(first) == best_first[:10]
+    assert found_titles(second) == best_first[10:]
+    assert result_count(second) == 12
+
+
+def test_second_page_follows_a_publication_between_the_two(search, ranked_pages, home):
+    draft = StandardPageFactory(
+        parent=home, title="Best match", intro=" ".join(["Mediation."] * 20), live=False
+    )
+    first = search("en", "mediation")
+
+    draft.save_revision().publish()
+    second = search("en", "mediation", page=2)
+
+    assert "Best match" not in found_titles(first)
+    assert found_titles(second) == [page.title for page in reversed(ranked_pages)][9:]
+    assert result_count(second) == 13
+
+
+def test_promoted_page_is_not_repeated_among_the_other_results_on_any_page(
+    search, ranked_pages, home
+):
+    promoted = ranked_pages[5]
+    search("en", "mediation")  # ranked before the promotion
+    search("en", "mediation", page=2)
+    promote("mediation", promoted)
+
+    first, second = search("en", "mediation"), search("en", "mediation", page=2)
+    others = [
+        result.page.title
+        for response in (first, second)
+        for result in response.context["search_results"]
+    ]
+
+    assert [r.page.title for r in first.context["promoted_results"]] == [promoted.title]
+    assert promoted.title not in others
+    assert len(others) == len(set(others)) == 11
+    assert result_count(first) == 11
+
+
+def test_withdrawn_promotion_puts_the_page_back_among_the_results(
+    search, english_site, bordeaux_seminar
+):
+    promotion = promote("bordeaux", bordeaux_seminar)
+    assert found_titles(search("en", "bordeaux")) == ["Bordeaux seminar", "City of Bordeaux"]
+
+    promotion.delete()
+    response = search("en", "bordeaux")
+
+    assert response.context["promoted_results"] == []
+    assert sorted(found_titles(response)) == ["Bordeaux seminar", "City of Bordeaux"]

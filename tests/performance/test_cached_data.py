@@ -1,0 +1,154 @@
+"""Data cached per generation (pagecache.cache.cached_per_generation): built once, kept in the
+shared cache and in the process until the next change of content, the process's memo bounded;
+and the indexes that the listings, the routing and the search rely on."""
+
+import pytest
+from django.db import connection
+
+from pagecache import cache as pagecache
+from pagecache.cache import cached_per_generation, invalidate, page_cache, process_memo
+
+
+class Builder:
+    """A build function counting its calls, returning a new value each time."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return [f"value {self.calls}"]
+
+
+def test_value_is_built_once_within_a_generation():
+    build = Builder()
+
+    first = cached_per_generation("test:datum", build)
+    second = cached_per_generation("test:datum", build)
+
+    assert build.calls == 1
+    assert first == second == ["value 1"]
+
+
+def test_second_call_comes_from_the_process_without_reading_the_shared_cache(monkeypatch):
+    build = Builder()
+    cached_per_generation("test:datum", build)
+    shared_reads = []
+    shared = page_cache()
+    original_get = shared.get
+
+    def get(key, *args):
+        shared_reads.append(key)
+        return original_get(key, *args)
+
+    monkeypatch.setattr(shared, "get", get)
+
+    assert cached_per_generation("test:datum", build) == ["value 1"]
+    assert build.calls == 1
+    assert shared_reads == [pagecache.GENERATION_KEY]  # the generation only, not the datum
+
+
+def test_another_process_reads_the_value_from_the_shared_cache():
+    build = Builder()
+    cached_per_generation("test:datum", build)
+    process_memo.clear()  # as in another process
+
+    assert cached_per_generation("test:datum", build) == ["value 1"]
+    assert build.calls == 1
+
+
+@pytest.mark.django_db
+def test_value_is_rebuilt_after_an_invalidation(django_capture_on_commit_callbacks):
+    build = Builder()
+    cached_per_generation("test:datum", build)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+
+    assert cached_per_generation("test:datum", build) == ["value 2"]
+    assert cached_per_generation("test:datum", build) == ["value 2"]
+    assert build.calls == 2
+
+
+@pytest.mark.django_db
+def test_value_built_before_the_commit_of_a_change_is_rebuilt_after_it(
+    django_capture_on_commit_callbacks,
+):
+    """A value built in the transaction that changed the content, from data not yet
+    committed, is not kept past the commit."""
+    build = Builder()
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+        assert cached_per_generation("test:datum", build) == ["value 1"]
+
+    assert cached_per_generation("test:datum", build) == ["value 2"]
+
+
+def test_process_memo_never_grows_beyond_its_size(monkeypatch):
+    monkeypatch.setattr(pagecache, "PROCESS_MEMO_SIZE", 3)
+    sizes = []
+    for n in range(10):
+        cached_per_generation(f"test:datum:{n}", Builder())
+        sizes.append(len(process_memo))
+        assert f"test:datum:{n}" in process_memo
+
+    assert max(sizes) == 3
+
+
+def test_value_dropped_from_the_memo_comes_from_the_shared_cache(monkeypatch):
+    monkeypatch.setattr(pagecache, "PROCESS_MEMO_SIZE", 2)
+    builders = [Builder() for _ in range(3)]
+    for n, build in enumerate(builders):
+        cached_per_generation(f"test:datum:{n}", build)
+
+    assert "test:datum:0" not in process_memo
+    assert cached_per_generation("test:datum:0", builders[0]) == ["value 1"]
+    assert [build.calls for build in builders] == [1, 1, 1]
+
+
+# -- Indexes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+# Django's introspection names a B-tree index "idx" (Index.suffix), a GIN index "gin".
+@pytest.mark.parametrize(
+    ("table", "name", "columns", "index_type"),
+    [
+        # home/routing.py finds pages by url_path (home/migrations/0003).
+        ("wagtailcore_page", "liaise_page_url_path", ["url_path"], "idx"),
+        # The latest news without sorting them all (news/migrations/0004).
+        ("news_newspage", "news_newest_first", ["date", "page_ptr_id"], "idx"),
+        # What Wagtail's PostgreSQL search backend matches, title || body (search/0002).
+        ("wagtailsearch_indexentry", "liaise_indexentry_text", None, "gin"),
+    ],
+)
+def test_index_exists_after_migrating(table, name, columns, index_type):
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+
+    assert name in constraints, sorted(constraints)
+    index = constraints[name]
+    assert index["index"]
+    assert index["type"] == index_type
+    if columns is not None:
+        assert index["columns"] == columns
+
+
+@pytest.mark.django_db
+def test_newest_news_index_is_descending():
+    with connection.cursor() as cursor:
+        index = connection.introspection.get_constraints(cursor, "news_newspage")[
+            "news_newest_first"
+        ]
+
+    assert index["orders"] == ["DESC", "DESC"]
+
+
+@pytest.mark.django_db
+def test_search_index_covers_the_title_and_body_together():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_indexdef(%s::regclass)", ["liaise_indexentry_text"])
+        definition = cursor.fetchone()[0]
+
+    assert "USING gin" in definition
+    assert "(title || body)" in definition
