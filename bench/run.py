@@ -83,13 +83,17 @@ class Bench:
             CONN_MAX_AGE="60",
             MEDIA_ROOT=str(self.workdir / "media"),
             STATIC_ROOT=str(self.workdir / "static"),
-            PAGE_CACHE_DIR=str(self.workdir / "page-cache"),
+            # One per database: the cache holds ids and pages of that database.
+            PAGE_CACHE_DIR=str(self.page_cache_dir(factor)),
             PAGE_CACHE="false",
             LOG_LEVEL="WARNING",
             PYTHONPATH=str(ROOT),
         )
         env.update(extra)
         return env
+
+    def page_cache_dir(self, factor):
+        return self.workdir / f"page-cache-x{factor}"
 
     def database_url(self, factor):
         return f"postgres://postgres@{self.cluster.host}:{self.cluster.port}/bench_x{factor}"
@@ -158,7 +162,7 @@ class Bench:
         """wrk on the home page, a news item and a static file, page cache off then on."""
         runs = []
         for mode, page_cache in (("uncached", "false"), ("cached", "true")):
-            shutil.rmtree(self.workdir / "page-cache", ignore_errors=True)
+            shutil.rmtree(self.page_cache_dir(factor), ignore_errors=True)
             port = pick_free_port("127.0.0.1")
             environment = self.environment(factor, PAGE_CACHE=page_cache)
             with load.gunicorn(environment, port, self.workdir / "gunicorn.log") as base:

@@ -17,6 +17,7 @@ from wagtail.search import index
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.listings import OrderedListing
+from home.places import PlaceMixin
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from search.index import CountryNameField
@@ -80,7 +81,7 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class SeminarPage(CommentablePageMixin, RoutablePageMixin, Page):
+class SeminarPage(CommentablePageMixin, PlaceMixin, RoutablePageMixin, Page):
     start_date = models.DateField(verbose_name=_("start date"))
     end_date = models.DateField(
         blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")

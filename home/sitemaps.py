@@ -11,6 +11,10 @@ from operator import or_
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -86,3 +90,28 @@ class MultilingualSitemap(Sitemap):
             for urls in urls_by_page.values()
             for location in urls.values()
         }
+
+
+def sitemap_index(request):
+    """/sitemap.xml: what Django's sitemap index view writes (a file per SITEMAP_PAGE_SIZE
+    pages, the latest publication as their lastmod and as Last-Modified), in a time that does
+    not grow with the number of files: every file has the same lastmod, formatted once, and the
+    entries are written without a template loop (which took 30 µs an entry)."""
+    sitemap = MultilingualSitemap(request)
+    first_file = request.build_absolute_uri(reverse("sitemap_section", args=["pages"]))
+    files = [
+        first_file,
+        *(f"{first_file}?p={n}" for n in range(2, sitemap.paginator.num_pages + 1)),
+    ]
+    latest = sitemap.get_latest_lastmod()
+    lastmod = f"<lastmod>{latest.isoformat(timespec='seconds')}</lastmod>" if latest else ""
+    entries = "".join(f"<sitemap><loc>{escape(url)}</loc>{lastmod}</sitemap>\n" for url in files)
+    response = HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}'
+        "</sitemapindex>\n",
+        content_type="application/xml",
+    )
+    if latest:
+        response["Last-Modified"] = http_date(latest.timestamp())
+    return response

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.listings import OrderedListing
+from home.places import PlaceMixin
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
@@ -147,7 +148,7 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(Page):
+class PartnerPage(PlaceMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
