@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
@@ -38,6 +39,40 @@ def test_pending_comment_is_shown_to_its_author_only(client, news, comment_data)
     assert "Very useful seminar" in own_view
     assert "awaiting moderation" in own_view
     assert "Very useful seminar" not in other_view
+
+
+def test_thread_kept_for_other_visitors_never_hides_nor_leaks_a_pending_comment(
+    client, news, comment_data
+):
+    VisitorCommentFactory(page=news, text="Approved earlier.")
+    other_visitor = type(client)()
+    before = other_visitor.get(news.url).content.decode()  # the shared thread is now kept
+
+    post(client, news, comment_data())
+    own_view = client.get(news.url).content.decode()
+    other_view = other_visitor.get(news.url).content.decode()
+
+    assert "Approved earlier." in before
+    assert "Very useful seminar" in own_view
+    assert "Approved earlier." in own_view
+    assert "Very useful seminar" not in other_view
+    assert "Approved earlier." in other_view
+
+
+def test_reply_links_go_when_comments_close_with_time(client, news, settings):
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 30
+    news.first_published_at = timezone.now()
+    news.save()
+    comment = VisitorCommentFactory(page=news)
+    reply_link = f"?replyto={comment.pk}"
+    open_view = client.get(news.url).content.decode()
+
+    with time_machine.travel(news.first_published_at + datetime.timedelta(days=31)):
+        closed_view = client.get(news.url).content.decode()
+
+    assert reply_link in open_view
+    assert reply_link not in closed_view
+    assert "Comments are closed." in closed_view
 
 
 def test_approved_comments_are_public_oldest_first_with_count(client, news):

@@ -1,4 +1,5 @@
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -121,3 +122,18 @@ def test_search_results_are_not_indexed(client, home):
     html = client.get("/fr/search/", {"q": "séminaire"}).content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_sitemap_index_dates_every_file_with_the_latest_publication(client, home):
+    about = StandardPageFactory(parent=home, slug="about")
+    about.save_revision().publish()
+    about.refresh_from_db()
+
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    lastmods = [node.text for node in root.findall("sm:sitemap/sm:lastmod", NAMESPACES)]
+
+    assert lastmods == [about.last_published_at.isoformat(timespec="seconds")]
+    assert parsedate_to_datetime(response["Last-Modified"]) == about.last_published_at.replace(
+        microsecond=0
+    )
