@@ -21,8 +21,10 @@ from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
 
-# {key: (generation, value)} of cached_per_generation in this process, at most PROCESS_MEMO_SIZE.
+# {key: (generation, value)} of cached_per_generation in this process, for the generation
+# memo_generation only, at most PROCESS_MEMO_SIZE.
 process_memo = {}
+memo_generation = None
 PROCESS_MEMO_SIZE = 1000
 
 # The generation read at the start of the request being served (None outside requests).
@@ -79,6 +81,7 @@ def cached_per_generation(key, build):
     the shared cache once (the generation) rather than once per datum. Callers must not modify
     the value they get."""
     generation = current_generation()
+    forget_past_generations(generation)
     entry = process_memo.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
@@ -88,6 +91,15 @@ def cached_per_generation(key, build):
         entry = (generation, build())
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
     if len(process_memo) >= PROCESS_MEMO_SIZE:
-        process_memo.clear()  # most are of past generations: no bookkeeping for the others
+        process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
     process_memo[key] = entry
     return entry[1]
+
+
+def forget_past_generations(generation):
+    """Empty the process memo when the generation changes: what it holds is out of date, and
+    would otherwise stay in memory until the memo is full."""
+    global memo_generation
+    if generation != memo_generation:
+        process_memo.clear()
+        memo_generation = generation

@@ -106,6 +106,17 @@ def test_value_dropped_from_the_memo_comes_from_the_shared_cache(monkeypatch):
     assert [build.calls for build in builders] == [1, 1, 1]
 
 
+@pytest.mark.django_db
+def test_memo_holds_only_the_current_generation(django_capture_on_commit_callbacks):
+    cached_per_generation("test:old-datum", Builder())
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+
+    cached_per_generation("test:new-datum", Builder())
+
+    assert set(process_memo) == {"test:new-datum"}
+
+
 # -- Indexes ----------------------------------------------------------------------------------
 
 
