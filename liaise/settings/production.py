@@ -125,9 +125,10 @@ CACHES = {
         }
         if redis_url
         else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pagecache.backends.PageFileCache",
             "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            # Every page of both languages (x100: 12,000) and what is kept per generation.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "30000"))},
         }
     ),
 }

@@ -6,7 +6,14 @@ import pytest
 from django.db import connection
 
 from pagecache import cache as pagecache
-from pagecache.cache import cached_per_generation, invalidate, page_cache, process_memo
+from pagecache.backends import PageFileCache
+from pagecache.cache import (
+    GENERATION_KEY,
+    cached_per_generation,
+    invalidate,
+    page_cache,
+    process_memo,
+)
 
 
 class Builder:
@@ -163,3 +170,17 @@ def test_search_index_covers_the_title_and_body_together():
 
     assert "USING gin" in definition
     assert "(title || body)" in definition
+
+
+# -- The file cache of production -------------------------------------------------------------
+
+
+def test_full_file_cache_never_culls_the_generation(tmp_path):
+    cache = PageFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}})
+    cache.set(GENERATION_KEY, 42, timeout=None)
+
+    for n in range(200):  # each set beyond 10 files culls half of them at random
+        cache.set(f"pagecache:page:{n}", n)
+
+    assert cache.get(GENERATION_KEY) == 42
+    assert len(list(tmp_path.glob("*.djcache"))) <= 11
