@@ -1,5 +1,6 @@
-"""Middleware of the site as a whole: the admin's own Content-Security-Policy, a friendly 503
-page while the database is unreachable, and the visitor's address behind reverse proxies."""
+"""Middleware of the site as a whole: the admin's own Content-Security-Policy, no language
+redirect of a 404 outside the language prefixes, a friendly 503 page while the database is
+unreachable, and the visitor's address behind reverse proxies."""
 
 import logging
 
@@ -8,11 +9,32 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 60
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except for a 404 answered by a view outside the language prefixes (an API
+    object that does not exist): Django would redirect it to the same address under /en/, which
+    Wagtail's catch-all pattern always matches, and an API client would get a redirect to an
+    HTML page instead of its 404."""
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and getattr(request, "resolver_match", None) is not None
+            and not translation.get_language_from_path(request.path_info)
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

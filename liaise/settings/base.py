@@ -74,7 +74,8 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, without its language redirect of an API 404 (liaise/middleware.py).
+    "liaise.middleware.LocaleMiddleware",
     # The request's Wagtail site and home page from the cache (home/middleware.py).
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",

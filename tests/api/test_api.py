@@ -169,3 +169,18 @@ def test_images_and_documents_are_listed(client, home):
 
     assert [item["id"] for item in images["items"]] == [image.pk]
     assert [item["title"] for item in documents["items"]] == [document.title]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_missing_object_answers_a_json_404_not_a_language_redirect(client, home, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/999999/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+def test_address_without_a_language_is_still_redirected_to_one(client, home):
+    response = client.get("/partners/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/partners/"
