@@ -277,3 +277,13 @@ def test_auto_approved_reply_emails_the_parent_author_who_asked(
 
     assert [m.to for m in mail.outbox] == [["bo@example.net"]]
     assert "/comments/unsubscribe/" in mail.outbox[0].body
+
+
+def test_thread_is_rendered_anew_in_development(client, news, settings):
+    settings.DEBUG = True
+    comment = VisitorCommentFactory(page=news, text="First wording.")
+    client.get(news.url)
+
+    VisitorComment.objects.filter(pk=comment.pk).update(text="Second wording.")  # no signal
+
+    assert "Second wording." in client.get(news.url).content.decode()
