@@ -84,22 +84,26 @@ def measure(client, url, requests):
         new_generation()
         client.get(url)
     first_visit_query_count = len(queries)
-    timings = sorted(timed_get(client, url) for _ in range(requests))
+    timings = [timed_get(client, url) for _ in range(requests)]
     first_visit_timings = []
     for _ in range(requests):
         new_generation()
         first_visit_timings.append(timed_get(client, url))
-    first_visit_timings.sort()
     return {
         "queries": query_count,
+        **summary(timings),
+        "first_visit": {"queries": first_visit_query_count, **summary(first_visit_timings)},
+    }
+
+
+def summary(timings):
+    """Median and 95th percentile (ms) of these timings, which are kept too."""
+    timings = sorted(timings)
+    return {
         "median_ms": statistics.median(timings),
-        "p95_ms": percentile_95(timings),
-        "requests": requests,
-        "first_visit": {
-            "queries": first_visit_query_count,
-            "median_ms": statistics.median(first_visit_timings),
-            "p95_ms": percentile_95(first_visit_timings),
-        },
+        "p95_ms": timings[max(0, round(0.95 * len(timings)) - 1)],
+        "requests": len(timings),
+        "timings_ms": timings,
     }
 
 
@@ -110,10 +114,6 @@ def timed_get(client, url):
     elapsed = (time.perf_counter() - started) * 1000
     assert response.status_code == 200, (url, response.status_code)
     return elapsed
-
-
-def percentile_95(sorted_timings):
-    return sorted_timings[max(0, round(0.95 * len(sorted_timings)) - 1)]
 
 
 def main(argv):

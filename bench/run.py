@@ -5,7 +5,8 @@
    200 comments in each language), x10 and x100 (3,500 partners, 400 seminars, 2,000 news,
    20,000 comments), every page in English and French (bench/content.py).
 2. For every public page type in both languages, measures in-process (the page cache off) the
-   SQL queries of one request and the median and 95th percentile of 30 requests.
+   SQL queries of one request and the median and 95th percentile of 30 requests, in two
+   rounds (sizes in order, then in reverse order: 60 requests in all).
 3. Serves the x100 database with the production server (gunicorn, 2 workers, production
    settings) and measures requests per second and p50/p99 latency with wrk on 127.0.0.1 for
    the home page, a news item and a static file, with the page cache off and on.
@@ -32,6 +33,7 @@ from pathlib import Path
 import psycopg2
 
 from bench import load
+from bench.measure import summary
 from tests.postgres_cluster import ThrowawayCluster, pick_free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +149,22 @@ class Bench:
     def last_json(output):
         return json.loads(output.strip().splitlines()[-1])
 
+    def measure_in_two_rounds(self, factors, requests):
+        """{size: rows} of bench.measure, each size measured twice: in order, then in reverse
+        order, so that a machine getting busier or quieter during the run weighs on every size
+        alike; each page's figures are those of both rounds' requests together."""
+        order = [*factors, *reversed(factors)]
+        rounds = [(factor, self.measure(factor, requests)) for factor in order]
+        measurements = {}
+        for factor, rows in rounds:
+            if str(factor) not in measurements:
+                measurements[str(factor)] = rows
+                continue
+            for row, more in zip(measurements[str(factor)], rows, strict=True):
+                merge_timings(row, more)
+                merge_timings(row["first_visit"], more["first_visit"])
+        return measurements
+
     def measure(self, factor, requests):
         output = self.workdir / f"measure-x{factor}.json"
         self.python(factor, "-m", "bench.measure", str(output), str(requests))
@@ -189,6 +207,11 @@ class Bench:
                     )
                     print(f"{mode} {name}: {figures['requests_per_second']:.0f} req/s")
         return runs
+
+
+def merge_timings(figures, more):
+    """Add the timings of another round to a page's figures, and recompute them."""
+    figures.update(summary(figures["timings_ms"] + more["timings_ms"]))
 
 
 def machine():
@@ -386,9 +409,7 @@ def main():
             builds = bench.build(factors)
             # The production settings serve hashed static files: collected before any page.
             static_url = bench.collectstatic(load_factor)
-            measurements = {
-                str(factor): bench.measure(factor, arguments.requests) for factor in factors
-            }
+            measurements = bench.measure_in_two_rounds(factors, arguments.requests)
             runs = []
             if run_load:
                 news_url = next(
