@@ -30,9 +30,6 @@ class SeminarPageQuerySet(PublishedPageQuerySet):
     def upcoming(self):
         return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
 
-    def past(self):
-        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
-
     def in_index_order(self):
         """Upcoming seminars, soonest first, then past ones, latest first: one ordering that a
         paginator can cut into pages."""

@@ -86,7 +86,7 @@ class HomePage(Page):
             "latest_news": list(
                 NewsPage.objects.published_in(self.locale_id).for_listing()[:LATEST_NEWS_ON_HOME]
             ),
-            "network_figures": PartnerPage.objects.published_in(self.locale_id).figures(),
+            "network_figures": PartnerPage.objects.published_in(self.locale_id).by_country()[0],
         }
 
 

@@ -18,16 +18,20 @@ class PartnerFilter(django_filters.FilterSet):
         method="filter_status",
     )
 
-    def __init__(self, *args, queryset, countries=None, **kwargs):
-        """`countries`: the (code, name) choices of the country filter, when already known."""
+    def __init__(self, *args, queryset, countries, **kwargs):
+        """`countries`: the (code, name) choices of the country filter."""
         super().__init__(*args, queryset=queryset, **kwargs)
-        if countries is None:
-            countries = queryset.countries()
         self.filters["country"].extra["choices"] = countries
 
-    def filters_in(self, query):
-        """Whether the query string sets any of the filters."""
-        return any(query.get(name) for name in self.filters)
+    def in_force(self):
+        """The filters in force, as text (for a cache key): only valid values, which the form
+        keeps as the filtering does, so there are as many texts as combinations of choices."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()  # cleans the form: cleaned_data holds the valid values only
+        return "&".join(
+            f"{name}={value}" for name, value in sorted(self.form.cleaned_data.items()) if value
+        )
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(is_associate=value == "associate")

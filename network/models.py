@@ -51,22 +51,10 @@ class PartnerPageQuerySet(PublishedPageQuerySet):
             .order_by(kind_order, "title", "pk")
         )
 
-    def figures(self):
-        """Headline numbers of the network, computed from the partner profiles."""
-        return self.aggregate(
-            organisations=Count("pk"),
-            associates=Count("pk", filter=Q(is_associate=True)),
-            countries=Count("country", distinct=True, filter=~Q(country="")),
-        )
-
-    def countries(self):
-        """The countries partners come from, as (code, localised name) sorted by name."""
-        codes = self.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        return country_choices(codes)
-
     def by_country(self):
-        """figures() and countries() together, in one query: the partners counted per
-        country (a row per country, however many partners)."""
+        """The network's headline figures (partner organisations, associates, countries) and
+        the countries partners come from, as (code, localised name) sorted by name, in one
+        query: the partners counted per country (a row per country, however many partners)."""
         rows = list(
             self.order_by()
             .values("country")
@@ -109,7 +97,7 @@ class PartnerIndexPage(SectionIndexPage):
             request.GET or None, queryset=partners.for_listing(), countries=countries
         )
         listing = OrderedListing(
-            f"pagecache:partner-listing:{self.pk}:{directory_filters(directory)}", directory.qs
+            f"pagecache:partner-listing:{self.pk}:{directory.in_force()}", directory.qs
         )
         partner_page = Paginator(listing, settings.PARTNERS_PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -120,17 +108,6 @@ class PartnerIndexPage(SectionIndexPage):
         context["partner_groups"] = group_by_kind(partner_page)
         context["network_figures"] = figures
         return context
-
-
-def directory_filters(directory):
-    """The filters in force, as text for a cache key: only valid values (the form leaves the
-    others out, as the filtering does), so there are as many keys as combinations of choices."""
-    if not directory.is_bound:
-        return ""
-    directory.form.is_valid()  # cleans the form: cleaned_data holds the valid values only
-    return "&".join(
-        f"{name}={value}" for name, value in sorted(directory.form.cleaned_data.items()) if value
-    )
 
 
 def query_without(query, name):
