@@ -128,11 +128,12 @@ class CommentablePageMixin(models.Model):
             return post_comment(self, request)
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, comment_form=None, **kwargs):
+        """`comment_form`: a posted form to show again with its errors."""
         from .views import comment_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(comment_context(self, request))
+        context.update(comment_context(self, request, comment_form))
         return context
 
     @property

@@ -129,8 +129,7 @@ def save_comment(comment, form):
 
 
 def render_page_with_form(page, request, form, status=200):
-    context = page.get_context(request)
-    context.update(comment_context(page, request, form))
+    context = page.get_context(request, comment_form=form)
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

@@ -6,7 +6,6 @@ page (a query), before routing the path below it. Sites, locales and home pages 
 the answers are cached until the next change of content (a site, locale or page saved:
 pagecache.signals), so that a page costs only the queries of its own content."""
 
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import Http404
@@ -15,6 +14,7 @@ from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
 from pagecache.cache import cached_per_generation
+from pagecache.middleware import is_excluded_path
 
 
 class CachedSiteMiddleware:
@@ -31,7 +31,7 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        if is_excluded_path(request.path_info):
             return None  # the admin, documents, /healthz: Wagtail's own lookups
         try:
             host = request.get_host().lower()

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
@@ -28,13 +29,15 @@ SITEMAP_PAGE_SIZE = 100
 class MultilingualSitemap(Sitemap):
     limit = SITEMAP_PAGE_SIZE
 
+    @cached_property
+    def homes(self):
+        return list(self.get_wagtail_site().root_page.get_translations(inclusive=True))
+
     def items(self):
         """Wagtail's sitemap lists the site's own tree; this adds its translated trees. Plain
         pages (no specific type): a URL and a date are all a sitemap needs."""
-        if not hasattr(self, "_homes"):
-            self._homes = list(self.get_wagtail_site().root_page.get_translations(inclusive=True))
         in_a_home_tree = reduce(
-            or_, (Page.objects.descendant_of_q(home, inclusive=True) for home in self._homes)
+            or_, (Page.objects.descendant_of_q(home, inclusive=True) for home in self.homes)
         )
         return public(Page.objects.live().filter(in_a_home_tree)).order_by("path")
 

@@ -29,7 +29,13 @@ from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_head
 from django.utils.translation import get_language_from_request
 from wagtail import hooks
 
-from .cache import GENERATION_KEY, generation_for_request, page_cache, start_generation
+from .cache import (
+    GENERATION_KEY,
+    current_generation,
+    generation_for_request,
+    page_cache,
+    start_generation,
+)
 
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything else is not stored: the key does not hold it.
@@ -50,7 +56,7 @@ class PageCacheMiddleware:
         key = self.key_if_cacheable(request)
         cache = page_cache()
         if key is None:
-            with generation_for_request(cache.get(GENERATION_KEY) or start_generation()):
+            with generation_for_request(current_generation()):
                 response = self.get_response(request)
             if getattr(request, "_pagecache_personal", False):
                 personal(response)
@@ -81,7 +87,7 @@ class PageCacheMiddleware:
         if (
             not settings.PAGE_CACHE_ENABLED
             or request.method not in ("GET", "HEAD")
-            or request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+            or is_excluded_path(request.path_info)
         ):
             return None
         if has_personal_cookie(request):
@@ -91,6 +97,12 @@ class PageCacheMiddleware:
             return cache_key(request)
         except DisallowedHost:
             return None
+
+
+def is_excluded_path(path):
+    """The admin, documents, /healthz…: never from the page cache, nor routed by the site's own
+    shortcuts (home/middleware.py)."""
+    return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 
 def has_personal_cookie(request):

@@ -1,8 +1,9 @@
 """What invalidates the page cache: anything that can change what a public page shows. A page
-published, unpublished, moved, deleted or saved (a full save: draft revisions save only their
-own columns, which no visitor sees), a view restriction, a site, a locale, a setting, an image
-or a document changed (not a setting's row created with its defaults when first read, nor
-what Wagtail records about an image when it first reads it). Comment moderation invalidates through
+published, unpublished, moved, deleted or saved (Wagtail's publish, unpublish and move actions
+all end in a full save; draft revisions save only their own columns, which no visitor sees), a
+view restriction, a site, a locale, a setting, an image or a document changed (not a setting's
+row created with its defaults when first read, nor what Wagtail records about an image when it
+first reads it). Comment moderation invalidates through
 discussion.moderation.purge_page_caches. Menus, listings and feeds show other pages, so every
 invalidation is site-wide."""
 
@@ -11,7 +12,6 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import invalidate
 
@@ -63,12 +63,6 @@ def on_delete(sender, instance, **kwargs):
         invalidate()
 
 
-def on_page_change(sender, **kwargs):
-    invalidate()
-
-
 def connect():
     post_save.connect(on_save, dispatch_uid="pagecache.on_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache.on_delete")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(on_page_change, dispatch_uid=f"pagecache.{id(signal)}")
