@@ -91,14 +91,12 @@ def indexes_of(language_code):
 
 
 @transaction.atomic
-def grow_to(
-    sizes, measured_news=None, comments_on_measured_page=COMMENTS_ON_MEASURED_PAGE, index=True
-):
+def grow_to(sizes, measured_news=None, comments_on_measured_page=COMMENTS_ON_MEASURED_PAGE):
     """Add English pages, each with its French translation, and approved comments, until the
     English side holds `sizes`. The measured news page (default: the newest English news) and
     its French translation get `comments_on_measured_page` comments each (fewer if
     `sizes.comments` is smaller); the other comments are spread over the other news and
-    seminars. Returns the measured English news page."""
+    seminars."""
     en, fr = indexes_of("en"), indexes_of("fr")
     builder = Builder(en, fr)
     builder.add_partners(sizes.partners - builder.count(PartnerPage, en.partners))
@@ -108,10 +106,8 @@ def grow_to(
         NewsPage.objects.child_of(en.news).live().order_by("-date", "-pk").first()
     )
     builder.add_comments(sizes.comments, measured_news, comments_on_measured_page)
-    if index:
-        builder.index()
+    builder.index()
     invalidate()  # bulk inserts send no signals: cached pages and data are out of date
-    return measured_news
 
 
 class Builder:
