@@ -30,6 +30,7 @@ serve: $(VENV)/.installed-production
 	export DJANGO_SETTINGS_MODULE=liaise.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
+		SITE_URL="$${SITE_URL:-http://127.0.0.1:8000}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
 		SERVE_MEDIA="$${SERVE_MEDIA:-true}" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \

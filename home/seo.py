@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from events.models import SeminarPage
 from home.models import HomePage
+from home.site_address import absolute_url
 from network.models import PartnerPage
 from news.models import SHARING_IMAGE, NewsPage
 
@@ -37,7 +38,7 @@ def open_graph_locale(language_code):
     return OPEN_GRAPH_LOCALES.get(language_code, f"{language_code}_{language_code.upper()}")
 
 
-def sharing_image(page, request):
+def sharing_image(page):
     """{url (absolute), width, height, alt} of the page's picture for link previews, or None."""
     if isinstance(page, NewsPage) and page.image:
         rendition, alt = page.image.get_rendition(SHARING_IMAGE), page.image_alt
@@ -47,7 +48,7 @@ def sharing_image(page, request):
     else:
         return None
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": alt,
@@ -89,7 +90,7 @@ def partner_organization(partner, request):
     }
     if partner.city or partner.country:
         organization["address"] = postal_address(partner)
-    logo = sharing_image(partner, request)
+    logo = sharing_image(partner)
     if logo:
         organization["logo"] = logo["url"]
     return organization
@@ -109,7 +110,7 @@ def news_article(news, request):
     }
     if news.last_published_at:
         article["dateModified"] = news.last_published_at.isoformat()
-    image = sharing_image(news, request)
+    image = sharing_image(news)
     if image:
         article["image"] = [image["url"]]
     return article

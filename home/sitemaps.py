@@ -20,6 +20,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.querysets import public
+from home.site_address import absolute_url
 from home.templatetags.navigation_tags import hreflang_alternates
 from pagecache.cache import cached_per_generation
 
@@ -101,7 +102,7 @@ def sitemap_index(request):
     not grow with the number of files: every file has the same lastmod, formatted once, and the
     entries are written without a template loop (which took 30 µs an entry)."""
     sitemap = MultilingualSitemap(request)
-    first_file = request.build_absolute_uri(reverse("sitemap_section", args=["pages"]))
+    first_file = absolute_url(reverse("sitemap_section", args=["pages"]))
     files = [
         first_file,
         *(f"{first_file}?p={n}" for n in range(2, sitemap.paginator.num_pages + 1)),

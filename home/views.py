@@ -3,12 +3,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
+from .site_address import absolute_url
+
 
 def robots_txt(request):
     """Crawlers may read every public page but neither the admin nor search results."""
     context = {
         "search_paths": [search_path(code) for code, _name in settings.LANGUAGES],
-        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        "sitemap_url": absolute_url(reverse("sitemap")),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 

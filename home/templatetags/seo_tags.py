@@ -41,7 +41,7 @@ def seo_meta(context):
             for code in sorted(live_translations(page))
             if code != language
         ],
-        "image": seo.sharing_image(page, request),
+        "image": seo.sharing_image(page),
         "structured_data": seo.structured_data(page, request),
     }
 

@@ -217,7 +217,11 @@ WAGTAIL_SITE_NAME = "LIAISE 2"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LIAISE 2 <noreply@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, scheme and host (and port): every absolute link names it, e-mails
+# included (home/site_address.py; README, "Operations").
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 # Full-text search: one backend per content language, each indexing that language's pages with
 # its PostgreSQL text search configuration (search/backends.py; README, "Search"). A language
 # without its own backend is indexed and searched by the default one.

@@ -34,6 +34,9 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         "Set the ALLOWED_HOSTS environment variable to the site's host names, comma-separated "
         '(no "*").'
     )
+# The public address that every absolute link names; by default the first host name, over HTTPS.
+SITE_URL = os.environ.get("SITE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 
 # -- HTTPS, behind reverse proxies (load balancer, web server) that terminate TLS -------------
 # The proxy in front sets X-Forwarded-Proto, overwriting any that a client sent.

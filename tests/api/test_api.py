@@ -61,7 +61,7 @@ def test_french_news_are_listed_with_locale_fr(client, bordeaux_news, french_bor
     assert item["id"] == french_bordeaux_news.pk
     assert item["title"] == "Séminaire à Bordeaux"
     assert item["meta"]["locale"] == "fr"
-    assert item["meta"]["html_url"] == "http://localhost/fr/actualites/bordeaux/"
+    assert item["meta"]["html_url"] == "https://liaise.example.org/fr/actualites/bordeaux/"
 
 
 def test_pages_link_to_their_live_translations(client, bordeaux_news, french_bordeaux_news):
@@ -73,8 +73,8 @@ def test_pages_link_to_their_live_translations(client, bordeaux_news, french_bor
             "id": french_bordeaux_news.pk,
             "locale": "fr",
             "title": "Séminaire à Bordeaux",
-            "html_url": "http://localhost/fr/actualites/bordeaux/",
-            "detail_url": f"http://localhost/api/v2/pages/{french_bordeaux_news.pk}/",
+            "html_url": "https://liaise.example.org/fr/actualites/bordeaux/",
+            "detail_url": f"https://liaise.example.org/api/v2/pages/{french_bordeaux_news.pk}/",
         }
     ]
     assert item["meta"]["translations"] == english["meta"]["translations"]

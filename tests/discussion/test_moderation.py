@@ -351,7 +351,7 @@ def test_moderators_email_links_to_the_queue(
         client.post(news.url, comment_data(), REMOTE_ADDR="198.51.100.7")
 
     assert [m.to for m in mail.outbox] == [["mod@example.org"]]
-    assert f"http://testserver{QUEUE}" in mail.outbox[0].body
+    assert f"https://liaise.example.org{QUEUE}" in mail.outbox[0].body
 
 
 def test_approved_author_gets_a_link_to_the_comment(
@@ -410,7 +410,7 @@ def test_reply_from_the_admin_is_published_as_the_site_and_emails_the_parent_aut
     assert f"{news.full_url}#comment-{reply.pk}" in body
     assert "Thank you, Ana." in client.get(news.url).content.decode()
 
-    unsubscribe = re.search(r"http://testserver(/\S+/unsubscribe/\S+/)", body).group(1)
+    unsubscribe = re.search(r"https://liaise.example.org(/\S+/unsubscribe/\S+/)", body).group(1)
     assert "Stop these e-mails" in client.get(unsubscribe).content.decode()
     client.post(unsubscribe)
     parent.refresh_from_db()

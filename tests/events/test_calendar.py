@@ -69,7 +69,7 @@ def test_seminar_is_an_all_day_event_ending_the_day_after(client, leuven):
     assert str(event["SUMMARY"]) == "Assessing the impact of prevention"
     assert str(event["LOCATION"]) == "Town hall, Leuven, Belgium"
     assert str(event["DESCRIPTION"]) == leuven.summary
-    assert str(event["URL"]) == "http://localhost/en/seminars/leuven/"
+    assert str(event["URL"]) == "https://liaise.example.org/en/seminars/leuven/"
     assert str(event["UID"]) == f"{leuven.translation_key}-en"
     assert isinstance(event.decoded("DTSTAMP"), datetime.datetime)
 
@@ -98,7 +98,7 @@ def test_french_event_is_in_french_with_its_own_stable_uid(client, leuven, frenc
 
     assert str(french["SUMMARY"]) == "Évaluer l’impact de la prévention"
     assert str(french["LOCATION"]) == "Hôtel de ville, Louvain, Belgique"
-    assert str(french["URL"]) == "http://localhost/fr/seminaires/leuven/"
+    assert str(french["URL"]) == "https://liaise.example.org/fr/seminaires/leuven/"
     assert str(french["UID"]) == f"{leuven.translation_key}-fr" == str(french_again["UID"])
     assert str(french["UID"]) != str(english["UID"])
 

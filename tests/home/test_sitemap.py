@@ -56,18 +56,18 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, french_ab
     entries = sitemap_entries(client)
 
     alternates = {
-        "en": "http://localhost/en/about/",
-        "fr": "http://localhost/fr/a-propos/",
-        "x-default": "http://localhost/en/about/",
+        "en": "https://liaise.example.org/en/about/",
+        "fr": "https://liaise.example.org/fr/a-propos/",
+        "x-default": "https://liaise.example.org/en/about/",
     }
-    assert entries["http://localhost/en/about/"] == alternates
-    assert entries["http://localhost/fr/a-propos/"] == alternates
-    assert entries["http://localhost/en/"]["fr"] == "http://localhost/fr/"
+    assert entries["https://liaise.example.org/en/about/"] == alternates
+    assert entries["https://liaise.example.org/fr/a-propos/"] == alternates
+    assert entries["https://liaise.example.org/en/"]["fr"] == "https://liaise.example.org/fr/"
     assert set(entries) == {
-        "http://localhost/en/",
-        "http://localhost/en/about/",
-        "http://localhost/fr/",
-        "http://localhost/fr/a-propos/",
+        "https://liaise.example.org/en/",
+        "https://liaise.example.org/en/about/",
+        "https://liaise.example.org/fr/",
+        "https://liaise.example.org/fr/a-propos/",
     }
 
 
@@ -78,7 +78,7 @@ def test_sitemap_leaves_out_drafts_and_private_pages(client, home):
 
     entries = sitemap_entries(client)
 
-    assert set(entries) == {"http://localhost/en/"}
+    assert set(entries) == {"https://liaise.example.org/en/"}
 
 
 def test_untranslated_page_lists_only_its_own_language(client, french_about, home):
@@ -86,9 +86,9 @@ def test_untranslated_page_lists_only_its_own_language(client, french_about, hom
 
     entries = sitemap_entries(client)
 
-    assert entries["http://localhost/en/english-only/"] == {
-        "en": "http://localhost/en/english-only/",
-        "x-default": "http://localhost/en/english-only/",
+    assert entries["https://liaise.example.org/en/english-only/"] == {
+        "en": "https://liaise.example.org/en/english-only/",
+        "x-default": "https://liaise.example.org/en/english-only/",
     }
 
 
@@ -99,8 +99,8 @@ def test_sitemap_index_lists_files_of_a_hundred_pages(client, home):
     files = sitemap_files(client)
 
     assert files == [
-        "http://testserver/sitemap-pages.xml",
-        "http://testserver/sitemap-pages.xml?p=2",
+        "https://liaise.example.org/sitemap-pages.xml",
+        "https://liaise.example.org/sitemap-pages.xml?p=2",
     ]
     assert len(sitemap_entries(client)) == SITEMAP_PAGE_SIZE + 1
 
@@ -114,7 +114,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_se
     assert "User-agent: *" in lines
     for path in ["/admin/", "/en/search/", "/fr/search/"]:
         assert f"Disallow: {path}" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: https://liaise.example.org/sitemap.xml" in lines
     assert "Disallow: /" not in lines
 
 

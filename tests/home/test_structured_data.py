@@ -140,7 +140,7 @@ def test_seminar_is_a_schema_org_event(client, seminar):
                 "addressCountry": "FR",
             },
         },
-        "url": "http://localhost/en/seminars/leuven/",
+        "url": "https://liaise.example.org/en/seminars/leuven/",
         "inLanguage": "en",
     }
 
@@ -154,10 +154,10 @@ def test_news_is_a_news_article_with_its_picture(client, news):
     assert article["datePublished"] == "2016-08-01"
     assert article["inLanguage"] == "en"
     assert article["publisher"]["name"] == "Efus"
-    assert article["url"] == "http://localhost/en/news/leuven-seminar/"
+    assert article["url"] == "https://liaise.example.org/en/news/leuven-seminar/"
     [image] = article["image"]
     assert image == meta(head, "og:image")
-    assert image.startswith("http://testserver/")
+    assert image.startswith("https://liaise.example.org/")
     assert ".fill-1200x630" in image
 
 
@@ -174,7 +174,7 @@ def test_partner_is_an_organization_with_its_logo(client, partner):
         "addressCountry": "NL",
     }
     assert organization["logo"] == meta(head, "og:image")
-    assert organization["logo"].startswith("http://testserver/")
+    assert organization["logo"].startswith("https://liaise.example.org/")
     # Logos are scaled down to fit, never cropped nor enlarged.
     assert ".max-1200x630" in organization["logo"]
     assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("400", "200")
@@ -209,13 +209,17 @@ def test_json_ld_cannot_close_its_script_element(client, seminar):
 def test_news_page_has_open_graph_and_twitter_tags_with_absolute_urls(client, news):
     head = read_head(client, "/en/news/leuven-seminar/")
 
-    assert head.canonical == meta(head, "og:url") == "http://localhost/en/news/leuven-seminar/"
+    assert (
+        head.canonical
+        == meta(head, "og:url")
+        == "https://liaise.example.org/en/news/leuven-seminar/"
+    )
     assert meta(head, "og:type") == "article"
     assert meta(head, "og:title") == meta(head, "twitter:title") == "Seminar in Leuven"
     assert meta(head, "description") == meta(head, "og:description") == news.intro
     assert meta(head, "og:locale") == "en_GB"
     assert meta(head, "og:site_name") == "LIAISE 2"
-    assert meta(head, "og:image").startswith("http://testserver/")
+    assert meta(head, "og:image").startswith("https://liaise.example.org/")
     assert meta(head, "og:image:alt") == "Leuven town hall"
     assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("1200", "630")
     assert meta(head, "twitter:card") == "summary_large_image"
@@ -254,10 +258,10 @@ def test_french_page_has_french_locale_and_english_alternate(client, home, semin
 
     assert meta(head, "og:locale") == "fr_FR"
     assert meta(head, "og:locale:alternate") == "en_GB"
-    assert meta(head, "og:url") == "http://localhost/fr/seminaires/leuven/"
+    assert meta(head, "og:url") == "https://liaise.example.org/fr/seminaires/leuven/"
     assert meta(head, "description") == "Comment les villes évaluent la prévention."
     assert event["inLanguage"] == "fr"
-    assert event["url"] == "http://localhost/fr/seminaires/leuven/"
+    assert event["url"] == "https://liaise.example.org/fr/seminaires/leuven/"
 
 
 def test_search_page_has_no_sharing_tags(client, home):

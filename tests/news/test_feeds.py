@@ -54,7 +54,7 @@ def test_atom_feed_lists_the_same_news(client, news_index):
 
     assert feed.version == "atom10"
     assert feed.feed.id == news_index.full_url
-    assert {"rel": "self", "href": "http://localhost/en/news/feed/atom/"} in [
+    assert {"rel": "self", "href": "https://liaise.example.org/en/news/feed/atom/"} in [
         {"rel": link.rel, "href": link.href} for link in feed.feed.links
     ]
     assert [entry.title for entry in feed.entries] == ["Seminar in Leuven"]
@@ -89,7 +89,7 @@ def test_french_feed_lists_only_the_news_live_in_french(client, home, news_index
     assert rss.feed.title == "Actualités · LIAISE 2"
     assert rss.feed.language == "fr"
     assert [entry.title for entry in rss.entries] == ["Séminaire à Bordeaux"]
-    assert rss.entries[0].link.startswith("http://localhost/fr/actualites/")
+    assert rss.entries[0].link.startswith("https://liaise.example.org/fr/actualites/")
     assert [entry.title for entry in atom.entries] == ["Séminaire à Bordeaux"]
     assert sorted(entry.title for entry in english.entries) == [
         "Only in English",
@@ -106,12 +106,12 @@ def test_pages_link_to_the_feeds_of_their_language(client, home, news_index, tra
 
     assert (
         '<link rel="alternate" type="application/rss+xml" title="News · LIAISE 2 (RSS)" '
-        'href="http://localhost/en/news/feed/">' in english
+        'href="https://liaise.example.org/en/news/feed/">' in english
     )
     assert 'type="application/atom+xml" title="News · LIAISE 2 (Atom)" ' in english
     assert (
         '<link rel="alternate" type="application/rss+xml" title="Actualités · LIAISE 2 (RSS)" '
-        'href="http://localhost/fr/actualites/feed/">' in french
+        'href="https://liaise.example.org/fr/actualites/feed/">' in french
     )
 
 
