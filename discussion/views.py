@@ -8,12 +8,12 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from home.chrome import site_chrome
 from pagecache.cache import cached_per_generation
 
 from .forms import CommentForm
-from .models import CommentStatus, VisitorComment
+from .models import CommentSettings, CommentStatus, VisitorComment
 from .moderation import purge_caches_on_commit
 from .notifications import (
     email_from_unsubscribe_token,
@@ -37,8 +37,27 @@ def comment_context(page, request, form=None):
         "comment_form": form or blank_form(page, request),
         "reply_to": replied_comment(comments, request),
         "just_posted": pop_just_posted(comments, request),
-        "privacy_url": site_chrome(request).privacy_url,
+        "privacy_url": privacy_notice_url(request),
     }
+
+
+def privacy_notice_url(request):
+    """The privacy notice of Settings → Comment moderation, in the active language when
+    translated; kept until the next change of content, like the rest of the page's chrome."""
+    language = get_language()
+
+    def find():
+        privacy = CommentSettings.load(request_or_site=request).privacy_page
+        if privacy is None:
+            return None
+        translated = (
+            Page.objects.live()
+            .filter(translation_key=privacy.translation_key, locale__language_code=language)
+            .first()
+        )
+        return (translated or privacy).get_url(request)
+
+    return cached_per_generation(f"pagecache:privacy-notice:{language}", find)
 
 
 def comment_thread(page, comments):

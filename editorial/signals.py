@@ -3,12 +3,11 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Locale
 
-from home.models import HomePage
-
 from .roles import SOURCE_TREE_WRITERS, TRANSLATION_TREE_WRITERS
 
 
-@receiver(post_save, sender=HomePage)
+# By label: editorial sits below the site's top (home/), which it must not import.
+@receiver(post_save, sender="home.HomePage")
 def grant_language_tree_to_its_writers(sender, instance, created, raw=False, **kwargs):
     """Editors write the English tree; translators write the others, through translation."""
     if raw or not created:

@@ -14,13 +14,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.blocks import BaseStreamBlock
+from core.listings import OrderedListing
+from core.places import PlaceMixin
+from core.querysets import PublishedPageQuerySet
+from core.search_fields import CountryNameField
+from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
-from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
-from home.places import PlaceMixin
-from home.querysets import PublishedPageQuerySet
-from home.sections import SectionIndexPage
-from search.index import CountryNameField
 
 from .blocks import ProgrammeBlock
 from .calendar import calendar_response, seminar_calendar
@@ -29,6 +29,16 @@ from .calendar import calendar_response, seminar_calendar
 class SeminarPageQuerySet(PublishedPageQuerySet):
     def upcoming(self):
         return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def of_partner(self, partner):
+        """The live seminars in the partner page's language that link to the partner (in any
+        language), latest first."""
+        return (
+            self.published_in(partner.locale_id)
+            .filter(partner_links__partner__translation_key=partner.translation_key)
+            .distinct()
+            .order_by("-start_date")
+        )
 
     def in_index_order(self):
         """Upcoming seminars, soonest first, then past ones, latest first: one ordering that a

@@ -1,16 +1,16 @@
-"""What every page of a language shows around its content: the main menu, the links to the
-news feeds and the privacy notice of the comment form. Computed once per site and language and
-kept in the page cache's store until the next change of content (any publication, move,
-deletion or setting: pagecache.signals), so that a page costs no query for them."""
+"""What every page of a language shows around its content: the main menu and the links to the
+news feeds. Computed once per site and language and kept in the page cache's store until the
+next change of content (any publication, move, deletion or setting: pagecache.signals), so that
+a page costs no query for them."""
 
 from dataclasses import dataclass
 
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from core.querysets import public
+from news.models import NewsIndexPage
 from pagecache.cache import cached_per_generation
-
-from .querysets import public
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,6 @@ class FeedLinks:
 class Chrome:
     menu: tuple = ()
     news: FeedLinks | None = None
-    privacy_url: str | None = None
 
 
 def site_chrome(request):
@@ -57,7 +56,6 @@ def build_chrome(site, language, request):
             if page.show_in_menus
         ),
         news=news_feed_links(sections, request),
-        privacy_url=privacy_url(language, request),
     )
 
 
@@ -70,8 +68,6 @@ def language_home(site, language):
 
 
 def news_feed_links(sections, request):
-    from news.models import NewsIndexPage
-
     news_index = next((page for page in sections if page.specific_class is NewsIndexPage), None)
     if news_index is None:
         return None
@@ -83,18 +79,3 @@ def news_feed_links(sections, request):
         rss_url=url + feeds.reverse("rss_feed"),
         atom_url=url + feeds.reverse("atom_feed"),
     )
-
-
-def privacy_url(language, request):
-    """The privacy notice of Settings → Comment moderation, in `language` when translated."""
-    from discussion.models import CommentSettings
-
-    privacy = CommentSettings.load(request_or_site=request).privacy_page
-    if privacy is None:
-        return None
-    translated = (
-        Page.objects.live()
-        .filter(translation_key=privacy.translation_key, locale__language_code=language)
-        .first()
-    )
-    return (translated or privacy).get_url(request)

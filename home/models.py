@@ -7,12 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import BaseStreamBlock
 from events.models import SeminarPage
 from network.models import PartnerPage
 from news.models import NewsPage
 from pagecache.cache import cached_per_generation
 
-from .blocks import BaseStreamBlock
 from .routing import route_below, route_root
 
 LATEST_NEWS_ON_HOME = 3

@@ -5,7 +5,7 @@ news index, then its specific page, then the news item and its specific page, an
 restriction check then loads the ancestors and their restrictions. HomePage.route (the root of
 each language's tree) finds the page for the whole path at once instead, by its `url_path`,
 with its translations (for the language switcher and hreflang links) and whether a view
-restriction applies (home.querysets.restricted_paths), in one query; a second loads the
+restriction applies (core.querysets.restricted_paths), in one query; a second loads the
 specific page.
 
 It gives way to Wagtail's own routing whenever that could answer differently: nothing matches
@@ -18,7 +18,7 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
-from .querysets import is_restricted
+from core.querysets import is_restricted
 
 
 def route_root(root, request):

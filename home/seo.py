@@ -3,9 +3,9 @@ its Open Graph type and locale, and its schema.org description (JSON-LD)."""
 
 from django.utils.translation import gettext as _
 
+from core.site_address import absolute_url
 from events.models import SeminarPage
 from home.models import HomePage
-from home.site_address import absolute_url
 from network.models import PartnerPage
 from news.models import SHARING_IMAGE, NewsPage
 

@@ -19,8 +19,8 @@ from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.querysets import public
-from home.site_address import absolute_url
+from core.querysets import public
+from core.site_address import absolute_url
 from home.templatetags.navigation_tags import hreflang_alternates
 from pagecache.cache import cached_per_generation
 

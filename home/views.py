@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
-from .site_address import absolute_url
+from core.site_address import absolute_url
 
 
 def robots_txt(request):

@@ -11,13 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
-from home.places import PlaceMixin
-from home.querysets import PublishedPageQuerySet
-from home.sections import SectionIndexPage
+from core.blocks import BaseStreamBlock
+from core.listings import OrderedListing
+from core.places import PlaceMixin
+from core.querysets import PublishedPageQuerySet
+from core.search_fields import CountryNameField
+from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
-from search.index import CountryNameField
 
 
 class PartnerKind(models.TextChoices):
@@ -194,18 +194,3 @@ class PartnerPage(PlaceMixin, Page):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["seminars"] = self.seminars()
-        return context
-
-    def seminars(self):
-        from events.models import SeminarPage
-
-        return (
-            SeminarPage.objects.published_in(self.locale_id)
-            .filter(partner_links__partner__translation_key=self.translation_key)
-            .distinct()
-            .order_by("-start_date")
-        )

@@ -14,11 +14,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from core.blocks import BaseStreamBlock
+from core.listings import OrderedListing
+from core.querysets import PublishedPageQuerySet
+from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
-from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
-from home.querysets import PublishedPageQuerySet
-from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 
 from .feeds import NewsAtomFeed, NewsRssFeed

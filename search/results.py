@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.querysets import public_for_search
 from events.models import SeminarPage
-from home.querysets import public_for_search
 from network.models import PartnerPage
 from news.models import NewsPage
 

@@ -4,7 +4,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
-from home.listings import OrderedListing
+from core.listings import OrderedListing
 
 from .backends import search_backend_for
 from .results import (

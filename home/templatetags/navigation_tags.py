@@ -36,6 +36,15 @@ def main_menu(context):
     }
 
 
+@register.inclusion_tag("includes/news_feed_links.html", takes_context=True)
+def news_feed_links(context):
+    """<link rel="alternate"> to the RSS and Atom feeds of the news in the visitor's language."""
+    news = site_chrome(context["request"]).news
+    if news is None:
+        return {}
+    return {"title": news.title, "rss_url": news.rss_url, "atom_url": news.atom_url}
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Each language with a link to this page in it, or to its home page when the page

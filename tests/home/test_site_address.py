@@ -10,7 +10,7 @@ from django.core import checks
 from django.test import override_settings
 from wagtail.models import Site
 
-from home.site_address import follow_site_url
+from core.site_address import follow_site_url
 from tests.factories import (
     ImageFactory,
     NewsIndexPageFactory,

@@ -1,0 +1,11 @@
+from django import template
+
+from events.models import SeminarPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def seminars_of_partner(partner):
+    """The seminars a partner page lists: events owns the link, so network need not know it."""
+    return SeminarPage.objects.of_partner(partner)
