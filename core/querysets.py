@@ -22,10 +22,6 @@ def restricted_paths():
     )
 
 
-def is_restricted(page):
-    return page.path.startswith(restricted_paths())
-
-
 def private_q():
     paths = restricted_paths()
     return reduce(or_, (Q(path__startswith=path) for path in paths)) if paths else None

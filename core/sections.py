@@ -5,8 +5,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .pages import KnownRestrictionsMixin
 
-class SectionIndexPage(Page):
+
+class SectionIndexPage(KnownRestrictionsMixin, Page):
     """A site section's landing page (partners, seminars, news): one per home page."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing
+from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
@@ -88,7 +89,9 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class SeminarPage(CommentablePageMixin, PlaceMixin, RoutablePageMixin, Page):
+class SeminarPage(
+    KnownRestrictionsMixin, CommentablePageMixin, PlaceMixin, RoutablePageMixin, Page
+):
     start_date = models.DateField(verbose_name=_("start date"))
     end_date = models.DateField(
         blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")

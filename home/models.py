@@ -8,18 +8,19 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.pages import KnownRestrictionsMixin
 from events.models import SeminarPage
 from network.models import PartnerPage
 from news.models import NewsPage
 from pagecache.cache import cached_per_generation
 
-from .routing import route_below, route_root
+from .routing import route_below
 
 LATEST_NEWS_ON_HOME = 3
 UPCOMING_SEMINARS_ON_HOME = 3
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     intro = models.TextField(
         verbose_name=_("introduction"),
         help_text=_("One or two sentences saying what LIAISE 2 is."),
@@ -55,7 +56,7 @@ class HomePage(Page):
         """Each language's tree is routed from its home page in a fixed number of queries
         (home/routing.py)."""
         if not path_components:
-            return route_root(self, request)
+            return super().route(request, path_components)
         return route_below(self, request, path_components) or super().route(
             request, path_components
         )
@@ -90,7 +91,7 @@ class HomePage(Page):
         }
 
 
-class StandardPage(Page):
+class StandardPage(KnownRestrictionsMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 

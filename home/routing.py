@@ -1,12 +1,10 @@
 """Routing a URL to its page in a fixed number of queries, whatever its depth.
 
 Wagtail's `Page.route` walks down one level at a time: for /en/news/some-news/ it loads the
-news index, then its specific page, then the news item and its specific page, and the view
-restriction check then loads the ancestors and their restrictions. HomePage.route (the root of
-each language's tree) finds the page for the whole path at once instead, by its `url_path`,
-with its translations (for the language switcher and hreflang links) and whether a view
-restriction applies (core.querysets.restricted_paths), in one query; a second loads the
-specific page.
+news index, then its specific page, then the news item and its specific page. HomePage.route
+(the root of each language's tree, a public override) finds the page for the whole path at
+once instead, by its `url_path`, with its translations (for the language switcher and hreflang
+links), in one query; a second loads the specific page.
 
 It gives way to Wagtail's own routing whenever that could answer differently: nothing matches
 (Wagtail raises the 404), a page on the way is an alias, or a routable page on the way
@@ -16,23 +14,7 @@ It gives way to Wagtail's own routing whenever that could answer differently: no
 from django.db.models import Q, Subquery
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
-
-from core.querysets import is_restricted
-
-
-def route_root(root, request):
-    """The root itself: its translations and restriction in one query, then Wagtail's route.
-    The home pages come from the cache (home.middleware.language_root) and are kept in the
-    process for a generation: what the query found is kept on them as long."""
-    if not hasattr(root, "_live_translations"):
-        family = list(
-            Page.objects.filter(translation_key=root.translation_key).select_related("locale")
-        )
-        row = next(p for p in family if p.pk == root.pk)
-        root.locale = row.locale
-        remember(root, family, row)
-    return Page.route(root, request, [])
+from wagtail.models import Page
 
 
 def route_below(root, request, path_components):
@@ -68,19 +50,17 @@ def route_below(root, request, path_components):
 
     model = target.specific_class
     related = ["locale", *getattr(model, "route_select_related", ())]
-    page = model._default_manager.select_related(*related).get(pk=target.pk)
-    page._cached_parent_obj = chain[-2] if len(chain) > 1 else root
-    remember(page, [row for row in rows if row.translation_key == target.translation_key], target)
+    page = model.objects.select_related(*related).get(pk=target.pk)
+    # A new instance, this request's own: what the query found about its family goes with it.
+    page.translations_by_language = live_by_language(
+        row for row in rows if row.translation_key == target.translation_key
+    )
     return page.route(request, path_components[consumed:])
 
 
-def remember(page, family, row):
-    """Keep on `page` what the routing query found: its live translations (read by
-    home.templatetags.navigation_tags.live_translations) and, when no view restriction applies
-    to it, an empty list of restrictions, sparing Wagtail's check two queries."""
-    page._live_translations = {p.locale.language_code: p for p in family if p.live}
-    if not row.alias_of_id and not is_restricted(row):
-        page.get_view_restrictions = PageViewRestriction.objects.none
+def live_by_language(pages):
+    """{language code: page} of the live pages among `pages` (whose locale is loaded)."""
+    return {page.locale.language_code: page for page in pages if page.live}
 
 
 def answers_itself(page, rest):

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing
+from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
@@ -125,7 +126,7 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(PlaceMixin, Page):
+class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))

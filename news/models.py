@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing
+from core.pages import KnownRestrictionsMixin
 from core.querysets import PublishedPageQuerySet
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
@@ -96,7 +97,7 @@ def news_tags(news):
     )
 
 
-class NewsPage(CommentablePageMixin, Page):
+class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
     date = models.DateField(default=timezone.localdate, verbose_name=_("publication date"))
     intro = models.TextField(max_length=500, verbose_name=_("introduction"))
     image = models.ForeignKey(

@@ -5,17 +5,18 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home.chrome import site_chrome
+from home.routing import live_by_language
 
 register = template.Library()
 
 
 def live_translations(page):
-    """{language code: page} for the page and its live translations, looked up once a page
-    (when the page was routed, the routing query found them already: home/routing.py)."""
-    if not hasattr(page, "_live_translations"):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        page._live_translations = {t.locale.language_code: t for t in translations}
-    return page._live_translations
+    """{language code: page} for the page and its live translations, kept on this request's page
+    instance: found by the routing query (home/routing.py), else looked up once."""
+    if getattr(page, "translations_by_language", None) is None:
+        translations = page.get_translations(inclusive=True).select_related("locale")
+        page.translations_by_language = live_by_language(translations)
+    return page.translations_by_language
 
 
 def language_home_url(request, language_code):

@@ -77,8 +77,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, without its language redirect of an API 404 (liaise/middleware.py).
     "liaise.middleware.LocaleMiddleware",
-    # The request's Wagtail site and home page from the cache (home/middleware.py).
-    "home.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The comment form, on cached pages, goes without a CSRF token (discussion/csrf.py).
     "discussion.csrf.CommentFormCsrfMiddleware",

@@ -1,4 +1,4 @@
-"""Listings whose order is kept until the next change of content (home/listings.py): the
+"""Listings whose order is kept until the next change of content (core/listings.py): the
 partner directory, the news index, the seminar index and the home page's seminars follow
 publishing and unpublishing at once, and seminars move from upcoming to past at midnight with
 no change of content."""
