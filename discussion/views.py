@@ -119,12 +119,13 @@ def save_comment(comment, form):
     verdict = judge(comment, form)
     comment.status, comment.hold_reason = verdict.status, verdict.reason
     comment.save()
+    # robust: an e-mail that cannot be queued is logged; the visitor still gets their answer.
     if comment.status == CommentStatus.PENDING:
-        transaction.on_commit(notify_moderators_of_pending_comments)
+        transaction.on_commit(notify_moderators_of_pending_comments, robust=True)
     elif comment.status == CommentStatus.APPROVED:
         purge_caches_on_commit([comment])
         if comment.parent_id:
-            transaction.on_commit(partial(notify_parent_author_of_reply, comment))
+            transaction.on_commit(partial(notify_parent_author_of_reply, comment), robust=True)
     return comment
 
 
