@@ -16,7 +16,11 @@ from wagtail.log_actions import log
 from pagecache.cache import new_generation
 
 from .models import CommentStatus, VisitorComment
-from .notifications import notify_author_of_approval, notify_parent_author_of_reply
+from .notifications import (
+    notify_after_commit,
+    notify_author_of_approval,
+    notify_parent_author_of_reply,
+)
 
 SITE_REPLY_AUTHOR = "LIAISE 2"
 REPLY_LOG_ACTION = "discussion.reply"
@@ -158,7 +162,7 @@ def moderate(comments, new_status, user):
     purge_caches_on_commit(public_changes)
     if new_status == CommentStatus.APPROVED:
         for comment, _previous in changed:
-            transaction.on_commit(partial(announce_approval, comment), robust=True)
+            notify_after_commit(announce_approval, comment)
     return [comment for comment, _previous in changed]
 
 
