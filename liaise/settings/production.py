@@ -242,7 +242,8 @@ LOGGING = {
             "formatter": "json",
         }
     },
-    # post_office gives its logger a plain-text handler of its own unless it has one.
-    "loggers": {"post_office": {"handlers": ["stdout"], "propagate": False}},
+    # post_office gives its logger a plain-text handler of its own unless it has one. Its
+    # failures are errors; each run of the worker logs three lines of progress (INFO) too.
+    "loggers": {"post_office": {"handlers": ["stdout"], "level": "WARNING", "propagate": False}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
