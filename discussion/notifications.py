@@ -6,7 +6,7 @@ from functools import partial, update_wrapper
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -89,4 +89,6 @@ def email_from_unsubscribe_token(token):
 def send(recipients, template, context):
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    # Automatic mail (RFC 3834), as Wagtail marks its own: no out-of-office replies to it.
+    headers = {"Auto-Submitted": "auto-generated"}
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, headers=headers).send()

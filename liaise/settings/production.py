@@ -243,7 +243,7 @@ LOGGING = {
         }
     },
     # post_office gives its logger a plain-text handler of its own unless it has one. Its
-    # failures are errors; each run of the worker logs three lines of progress (INFO) too.
+    # failures are errors; the three lines of progress of each run (INFO) are left out.
     "loggers": {"post_office": {"handlers": ["stdout"], "level": "WARNING", "propagate": False}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

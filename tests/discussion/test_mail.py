@@ -26,7 +26,9 @@ def test_a_comment_queues_the_moderators_email_instead_of_sending_it(
 
     assert mail.outbox == []
     assert list(Email.objects.values_list("to", "status")) == [(["mod@example.org"], STATUS.queued)]
-    assert [message.to for message in deliver_mail()] == [["mod@example.org"]]
+    [delivered] = deliver_mail()
+    assert delivered.to == ["mod@example.org"]
+    assert delivered.extra_headers["Auto-Submitted"] == "auto-generated"
     assert Email.objects.get().status == STATUS.sent
 
 
