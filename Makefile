@@ -25,7 +25,8 @@ $(VENV)/.installed-production: $(VENV)/.installed
 
 # The production settings, gunicorn and WhiteNoise on http://127.0.0.1:8000, on DATABASE_URL or
 # SQLite; a throwaway SECRET_KEY unless one is set; with nothing in front, no HTTPS redirect and
-# Django serves the media (README, "Operations").
+# Django serves the media (README, "Operations"). The mail queue is sent every minute, as cron
+# does on a server, by a loop that stops with gunicorn.
 serve: $(VENV)/.installed-production
 	export DJANGO_SETTINGS_MODULE=liaise.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
@@ -35,6 +36,8 @@ serve: $(VENV)/.installed-production
 		SERVE_MEDIA="$${SERVE_MEDIA:-true}" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
+	{ while :; do $(BIN)/python manage.py send_queued_mail; sleep 60; done & } && \
+	mail_worker=$$! && trap 'kill $$mail_worker 2>/dev/null' EXIT && trap 'exit 130' INT TERM && \
 	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:8000
 
 # The performance benchmark (README, "Performance"): throwaway databases at 1, 10 and 100 times

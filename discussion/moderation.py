@@ -16,7 +16,11 @@ from wagtail.log_actions import log
 from pagecache.cache import new_generation
 
 from .models import CommentStatus, VisitorComment
-from .notifications import notify_author_of_approval, notify_parent_author_of_reply
+from .notifications import (
+    notify_after_commit,
+    notify_author_of_approval,
+    notify_parent_author_of_reply,
+)
 
 SITE_REPLY_AUTHOR = "LIAISE 2"
 REPLY_LOG_ACTION = "discussion.reply"
@@ -135,8 +139,8 @@ def apply_transition(transition, comments, user):
 
 def moderate(comments, new_status, user):
     """Give these comments `new_status`: save, log who did it, and once the transaction commits
-    tell authors of newly approved comments (and the author replied to, if asked), and purge the
-    cached pages whose public thread changed. Returns the comments whose status changed."""
+    purge the cached pages whose public thread changed, then tell authors of newly approved
+    comments (and the author replied to, if asked). Returns the comments whose status changed."""
     changed = []
     for comment in comments:
         previous = comment.status
@@ -151,13 +155,14 @@ def moderate(comments, new_status, user):
             data={"from": previous, "to": new_status},
         )
         changed.append((comment, previous))
-    if new_status == CommentStatus.APPROVED:
-        for comment, _previous in changed:
-            transaction.on_commit(partial(announce_approval, comment))
     public_changes = [
         c for c, previous in changed if CommentStatus.APPROVED in (previous, new_status)
     ]
+    # The page first: whatever becomes of the e-mails, the thread shown is the new one.
     purge_caches_on_commit(public_changes)
+    if new_status == CommentStatus.APPROVED:
+        for comment, _previous in changed:
+            notify_after_commit(announce_approval, comment)
     return [comment for comment, _previous in changed]
 
 

@@ -1,10 +1,13 @@
 """E-mails about visitor comments: the moderation queue to moderators, approval to the author
 (which WordPress does not send), and replies to authors who asked for them."""
 
+from functools import partial, update_wrapper
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +19,13 @@ from .models import CommentStatus, VisitorComment
 
 UNSUBSCRIBE_SALT = "discussion.unsubscribe"
 QUEUE_URL_NAME = "wagtailsnippets_discussion_visitorcomment:list"
+
+
+def notify_after_commit(notify, *args):
+    """Call notify(*args) once the transaction commits. Should it fail (the mail cannot even be
+    queued), the error is logged and the visitor or moderator still gets their answer."""
+    # Named after notify, which Django's log of the failure needs (a bare partial has no name).
+    transaction.on_commit(update_wrapper(partial(notify, *args), notify), robust=True)
 
 
 def absolute(path):
@@ -79,4 +89,6 @@ def email_from_unsubscribe_token(token):
 def send(recipients, template, context):
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    # Automatic mail (RFC 3834), as Wagtail marks its own: no out-of-office replies to it.
+    headers = {"Auto-Submitted": "auto-generated"}
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, headers=headers).send()

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -17,6 +15,7 @@ from .models import CommentSettings, CommentStatus, VisitorComment
 from .moderation import purge_caches_on_commit
 from .notifications import (
     email_from_unsubscribe_token,
+    notify_after_commit,
     notify_moderators_of_pending_comments,
     notify_parent_author_of_reply,
 )
@@ -139,11 +138,11 @@ def save_comment(comment, form):
     comment.status, comment.hold_reason = verdict.status, verdict.reason
     comment.save()
     if comment.status == CommentStatus.PENDING:
-        transaction.on_commit(notify_moderators_of_pending_comments)
+        notify_after_commit(notify_moderators_of_pending_comments)
     elif comment.status == CommentStatus.APPROVED:
         purge_caches_on_commit([comment])
         if comment.parent_id:
-            transaction.on_commit(partial(notify_parent_author_of_reply, comment))
+            notify_after_commit(notify_parent_author_of_reply, comment)
     return comment
 
 

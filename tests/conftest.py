@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.core.cache import caches
+from post_office.mail import send_queued
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -105,3 +107,25 @@ def empty_cache():
     for alias in settings.CACHES:
         caches[alias].clear()
     process_memo.clear()
+
+
+# -- Mail -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def mail_queue(settings):
+    """Django's test set-up replaces EMAIL_BACKEND by its outbox; tests queue mail as
+    production does (liaise/mail.py), and deliver_mail sends the queue to that outbox."""
+    settings.EMAIL_BACKEND = "liaise.mail.QueuedEmailBackend"
+
+
+@pytest.fixture
+def deliver_mail():
+    """What the worker does, in the test's transaction (its command, send_queued_mail, closes the
+    database connection): send the queued mail, and return the outbox."""
+
+    def deliver():
+        send_queued()
+        return mail.outbox
+
+    return deliver

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "csp",
     "axes",
+    "post_office",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -215,6 +217,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_SITE_NAME = "LIAISE 2"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LIAISE 2 <noreply@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# E-mail: every message, ours and Wagtail's, is queued in the database (django-post-office,
+# liaise/mail.py); the worker `manage.py send_queued_mail` delivers it through POST_OFFICE's
+# backend, retrying while that fails, so no request waits for the mail server or fails with it.
+EMAIL_BACKEND = "liaise.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+POST_OFFICE = {
+    "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+    "DEFAULT_PRIORITY": "medium",  # queued; "now" would send in the request
+    # A failed delivery is retried every 10 minutes for 2 hours, then marked failed.
+    "MAX_RETRIES": 12,
+    "RETRY_INTERVAL": timedelta(minutes=10),
+    # Failures and deliveries, in the e-mail's log in the admin.
+    "LOG_LEVEL": 2,
+    # One Message-ID per e-mail, kept across retries, in the sender's domain.
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": parseaddr(DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost",
+}
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The site's public address, scheme and host (and port): every absolute link names it, e-mails
 # included (core/site_address.py; README, "Operations").

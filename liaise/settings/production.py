@@ -3,7 +3,7 @@ names are mandatory. Served by gunicorn, static files by WhiteNoise. S3 media, a
 purging and Elasticsearch are each switched on by their variables (README, "Operations")."""
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -176,6 +176,55 @@ if search_url := os.environ.get("SEARCH_URL"):
         for name, options in WAGTAILSEARCH_BACKENDS.items()
     }
 
+
+# -- Mail: the worker (send_queued_mail) delivers the queue to this SMTP server -----------------
+def smtp_settings_from_url(url):
+    """EMAIL_HOST and the rest from one address: smtp://user:password@host:587?tls=1 (STARTTLS)
+    or smtps://user:password@host (TLS from the start, port 465 by default)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured(
+            "EMAIL_URL must start with smtp:// or smtps://, e.g. smtp://user:password@host:587?tls=1"
+        )
+    options = {name: values[-1] for name, values in parse_qs(parts.query).items()}
+    return {
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": options.get("tls", "").lower() in {"1", "true", "yes", "on"},
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+    }
+
+
+def smtp_settings_from_variables():
+    return {
+        "EMAIL_HOST": os.environ.get("EMAIL_HOST", "localhost"),
+        "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")),
+        "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"),
+        "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL"),
+    }
+
+
+def smtp_settings():
+    """From EMAIL_URL when it is set, else from the separate variables."""
+    email_url = os.environ.get("EMAIL_URL")
+    smtp = smtp_settings_from_url(email_url) if email_url else smtp_settings_from_variables()
+    if smtp["EMAIL_USE_TLS"] and smtp["EMAIL_USE_SSL"]:
+        raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+    return smtp
+
+
+smtp = smtp_settings()
+EMAIL_HOST = smtp["EMAIL_HOST"]
+EMAIL_PORT = smtp["EMAIL_PORT"]
+EMAIL_HOST_USER = smtp["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = smtp["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = smtp["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = smtp["EMAIL_USE_SSL"]
+
 # -- Logging: one JSON object per line on stdout, for the process manager to collect -----------
 LOGGING = {
     "version": 1,
@@ -196,5 +245,8 @@ LOGGING = {
             "formatter": "json",
         }
     },
+    # post_office gives its logger a plain-text handler of its own unless it has one. Its
+    # failures are errors; the three lines of progress of each run (INFO) are left out.
+    "loggers": {"post_office": {"handlers": ["stdout"], "level": "WARNING", "propagate": False}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -1,5 +1,8 @@
 """Tests: PostgreSQL on the throwaway cluster tests/conftest.py starts (host and port filled in
-there), fast password hashing, in-memory cache and mail."""
+there), fast password hashing, in-memory cache; mail is queued as in production and delivered to
+Django's in-memory outbox (tests/conftest.py)."""
+
+import os
 
 from .base import *  # noqa: F403
 
@@ -24,7 +27,12 @@ CACHES = {
 # Off unless a test turns it on (tests/performance/test_page_cache.py): most tests change
 # content between requests without publishing.
 PAGE_CACHE_ENABLED = False
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+POST_OFFICE = {
+    **POST_OFFICE,  # noqa: F405
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    # The worker's lock file, of this test run alone.
+    "LOCK_FILE_NAME": f"liaise-tests-post-office-{os.getpid()}",
+}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 # Not the test client's host: every absolute link must come from SITE_URL, not the request.
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://liaise.example.org"

@@ -7,6 +7,7 @@ from django.core import signing
 from discussion.forms import TIMESTAMP_SALT
 from editorial.roles import EDITORS, MODERATORS
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, UserFactory
+from tests.smtp_server import SmtpServer
 
 
 @pytest.fixture
@@ -54,3 +55,17 @@ def editor(db):
 def moderator_client(client, moderator):
     client.force_login(moderator)
     return client
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A running SMTP server, the one the mail queue delivers to."""
+    server = SmtpServer()
+    server.start()
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+    }
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+    yield server
+    server.stop()

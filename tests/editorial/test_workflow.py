@@ -35,13 +35,13 @@ def test_moderator_can_publish_directly(edit_page, moderator, draft_page):
 
 
 def test_submitted_page_goes_live_when_a_moderator_approves(
-    client, edit_page, editor, moderator, draft_page
+    client, edit_page, editor, moderator, draft_page, deliver_mail
 ):
     edit_page(editor, draft_page, "action-submit", intro="Ready for review.")
     draft_page.refresh_from_db()
     assert draft_page.workflow_in_progress
     assert not draft_page.live
-    assert moderator.email in [address for message in mail.outbox for address in message.to]
+    assert moderator.email in [address for message in deliver_mail() for address in message.to]
 
     mail.outbox.clear()
     approve_or_reject(client, moderator, draft_page, "approve")
@@ -49,22 +49,23 @@ def test_submitted_page_goes_live_when_a_moderator_approves(
     draft_page.refresh_from_db()
     assert draft_page.live
     assert draft_page.intro == "Ready for review."
-    assert [message.to for message in mail.outbox] == [[editor.email]]
+    assert [message.to for message in deliver_mail()] == [[editor.email]]
 
 
 def test_requested_changes_keep_the_page_unpublished_and_notify_the_editor(
-    client, edit_page, editor, moderator, draft_page
+    client, edit_page, editor, moderator, draft_page, deliver_mail
 ):
     edit_page(editor, draft_page, "action-submit")
-    mail.outbox.clear()
+    deliver_mail().clear()
 
     approve_or_reject(client, moderator, draft_page, "reject", comment="Please add the venue.")
 
     draft_page.refresh_from_db()
     assert not draft_page.live
     assert not draft_page.workflow_in_progress
-    assert [message.to for message in mail.outbox] == [[editor.email]]
-    assert "Please add the venue." in mail.outbox[0].body
+    outbox = deliver_mail()
+    assert [message.to for message in outbox] == [[editor.email]]
+    assert "Please add the venue." in outbox[0].body
 
 
 def test_history_records_who_submitted_approved_and_published(
