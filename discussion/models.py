@@ -68,14 +68,6 @@ class VisitorComment(models.Model):
 
     objects = VisitorCommentQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("author_name"),
-        FieldPanel("author_email"),
-        FieldPanel("author_url"),
-        FieldPanel("text"),
-        FieldPanel("status"),
-    ]
-
     class Meta:
         verbose_name = _("visitor comment")
         verbose_name_plural = _("visitor comments")

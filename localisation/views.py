@@ -43,7 +43,14 @@ def submit_for_moderation(request, translation_id):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+def can_follow_translations(user):
+    """Those who translate (translators, moderators, administrators) see what awaits them."""
+    return user.has_perm("wagtail_localize.submit_translation")
+
+
 def translation_status_report(request):
+    if not can_follow_translations(request.user):
+        raise PermissionDenied
     return TemplateResponse(
         request,
         "localisation/translation_status_report.html",

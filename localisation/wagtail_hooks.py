@@ -26,9 +26,14 @@ def register_admin_urls():
     ]
 
 
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.can_follow_translations(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_report():
-    return MenuItem(
+    return TranslationStatusMenuItem(
         _("Translation status"),
         reverse("localisation_translation_status"),
         icon_name="site",
@@ -52,5 +57,5 @@ class TranslationStatusPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
-    if request.user.has_perm("wagtail_localize.submit_translation"):
+    if views.can_follow_translations(request.user):
         panels.append(TranslationStatusPanel())

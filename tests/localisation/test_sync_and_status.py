@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from editorial.roles import MODERATORS
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 from localisation.status import page_translation_statuses, statuses_needing_attention
 from tests.factories import UserFactory
 
@@ -76,3 +76,14 @@ def test_translation_status_report_lists_every_translated_page(
     assert "À propos de LIAISE 2" in html
     assert "LIAISE 2 en français" in html
     assert "100&nbsp;%" in html
+
+
+@pytest.mark.parametrize(("group", "allowed"), [(TRANSLATORS, True), (EDITORS, False)])
+def test_translation_status_report_is_for_those_who_translate(client, home, group, allowed):
+    client.force_login(UserFactory(groups=[Group.objects.get(name=group)]))
+
+    response = client.get("/admin/reports/translation-status/")
+    menu = client.get("/admin/").content.decode()
+
+    assert (response.status_code == 200) is allowed
+    assert ("/admin/reports/translation-status/" in menu) is allowed

@@ -5,6 +5,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.factories import PartnerPageFactory, StandardPageFactory
+from tests.performance.test_query_counts import CEILINGS
 from tests.search.helpers import found_titles
 
 pytestmark = pytest.mark.django_db
@@ -243,7 +244,7 @@ def test_results_page_needs_a_bounded_number_of_queries(
 
     # The search itself, whatever the number of results; the layout's data come from the cache
     # (tests/performance/test_query_counts.py).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(CEILINGS["search results"]):
         response = search("en", "mediation")
 
     assert len(response.context["search_results"]) == 10
