@@ -22,6 +22,7 @@ from wagtail.models import Page
 from home.querysets import public
 from home.templatetags.navigation_tags import hreflang_alternates
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 SITEMAP_PAGE_SIZE = 100
 
@@ -61,7 +62,9 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         """Wagtail's _urls, with each URL's hreflang alternates."""
-        pages = list(self.paginator.page(page).object_list)
+        file = self.paginator.page(page)
+        reads_query_parameter("p", self.request.GET.get("p") in (None, str(file.number)))
+        pages = list(file.object_list)
         alternates = self.alternates_by_location(pages)
         urls = []
         for item in pages:

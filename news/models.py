@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +15,11 @@ from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
+from home.listings import OrderedListing, page_of
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -82,9 +82,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         context["tags"] = tags
         context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug
-        context["news_page"] = Paginator(listing, settings.NEWS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        context["news_page"] = page_of(listing, settings.NEWS_PAGE_SIZE, request)
+        reads_query_parameter("tag", not tag_slug or selected_tag is not None)
         return context
 
 
