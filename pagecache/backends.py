@@ -3,8 +3,8 @@ full or unwritable disk), an operation behaves as a miss (get: nothing; set, add
 done) instead of raising, so that a page is rendered from the database rather than answering
 500. Each process says so in its log once per LOG_INTERVAL seconds per store, and leaves the
 store alone for RETRY_SECONDS after a failure, so that a hung Redis costs a request at most one
-socket timeout. Every failure sends `cache_failed`: the page cache's generation
-(pagecache/cache.py) may have missed an invalidation.
+socket timeout. Every operation failed or not tried sends `cache_failed`: the page cache's
+generation (pagecache/cache.py) may have missed an invalidation.
 """
 
 import logging
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 LOG_INTERVAL = 60
 RETRY_SECONDS = 1
-# Sent with `location` (the store's LOCATION) and `error` after each failed operation.
+# Sent with `location` (the store's LOCATION) after each operation failed or not tried.
 cache_failed = Signal()
 
 
@@ -52,13 +52,13 @@ class FailSoftCache:
     def attempt(self, operation, miss, *args, **kwargs):
         """operation(*args, **kwargs), or `miss` when the store fails or failed just before."""
         health = stores.setdefault(self.location, StoreHealth())
-        if time.monotonic() < health.retry_at:
-            return miss
-        try:
-            return operation(*args, **kwargs)
-        except self.failures as error:
-            self.note_failure(health, error)
-            return miss
+        if time.monotonic() >= health.retry_at:
+            try:
+                return operation(*args, **kwargs)
+            except self.failures as error:
+                self.note_failure(health, error)
+        cache_failed.send(sender=type(self), location=self.location)
+        return miss
 
     def note_failure(self, health, error):
         now = time.monotonic()
@@ -66,7 +66,6 @@ class FailSoftCache:
         if now - health.logged_at >= LOG_INTERVAL:
             health.logged_at = now
             logger.error("Cache %s unavailable, pages served without it: %r", self.location, error)
-        cache_failed.send(sender=type(self), location=self.location, error=error)
 
     def get(self, key, default=None, version=None):
         return self.attempt(super().get, default, key, default, version)
