@@ -25,6 +25,17 @@ from tests.postgres_cluster import pick_free_port
 HOST = "127.0.0.1"
 NOT_FOUND_MESSAGE = 'redis-server not found: install it with "apt-get install redis-server".'
 STARTUP_TIMEOUT = 10
+TIMEOUT_SECONDS = 0.5  # the production settings' socket timeouts
+
+
+def redis_caches(url):
+    """CACHES as liaise.settings.production writes them with REDIS_URL set."""
+    options = {"socket_connect_timeout": TIMEOUT_SECONDS, "socket_timeout": TIMEOUT_SECONDS}
+    backend = "pagecache.backends.FailSoftRedisCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options},
+        "pages": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options, "KEY_PREFIX": "pages"},
+    }
 
 
 class RedisServer:

@@ -19,27 +19,9 @@ from tests.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
 )
-from tests.redis_server import RedisServer
+from tests.redis_server import TIMEOUT_SECONDS, RedisServer, redis_caches
 
 pytestmark = pytest.mark.django_db
-
-TIMEOUT_SECONDS = 0.5  # as the production settings
-
-
-def redis_caches(url):
-    """CACHES as liaise.settings.production writes them with REDIS_URL set."""
-    options = {"socket_connect_timeout": TIMEOUT_SECONDS, "socket_timeout": TIMEOUT_SECONDS}
-    backend = "pagecache.backends.FailSoftRedisCache"
-    return {
-        "default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options},
-        "pages": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options, "KEY_PREFIX": "pages"},
-    }
-
-
-@pytest.fixture
-def redis_server():
-    with RedisServer() as server:
-        yield server
 
 
 @pytest.fixture
