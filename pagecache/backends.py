@@ -46,8 +46,9 @@ class FailSoftCache:
     failures = ()
 
     def __init__(self, location, params):
-        super().__init__(location, params)
         self.location = str(location)
+        # The store can fail as soon as the backend is made (the file cache makes its folder).
+        self.attempt(super().__init__, None, location, params)
 
     def attempt(self, operation, miss, *args, **kwargs):
         """operation(*args, **kwargs), or `miss` when the store fails or failed just before."""

@@ -15,6 +15,7 @@ from discussion import moderation
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from discussion.views import AUTHOR_COOKIE
+from pagecache import cache
 from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -328,3 +329,26 @@ def test_other_forms_keep_their_csrf_protection(home, news):
     # …and a form with no signed form time, without a token.
     assert person.post(news.url, {"name": "Ana"}).status_code == 403
     assert person.post("/en/comments/unsubscribe/token/").status_code == 403
+
+
+# -- A failing store --------------------------------------------------------------------------
+
+
+def test_pages_are_served_when_the_file_cache_cannot_be_used(settings, monkeypatch, tmp_path, news):
+    monkeypatch.setattr(cache, "generation_in_doubt", False)  # as it was, after the test
+    unusable = tmp_path / "a-file-not-a-directory"
+    unusable.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "pagecache.backends.PageFileCache", "LOCATION": str(unusable)},
+    }
+
+    for _ in range(2):
+        response = visitor().get(news.url)
+        assert response.status_code == 200
+        assert "Seminar in Bordeaux" in response.content.decode()
+        assert "X-Page-Cache" not in response
+    health = visitor().get("/healthz")
+
+    assert health.status_code == 200
+    assert health.content.decode() == "ok; cache degraded: pages"
