@@ -140,6 +140,11 @@ def test_directory_filters_are_stored_only_with_values_it_offers(home):
     assert cache_status(directory.url, {"country": "XX"}) == "none"
 
 
+def test_sitemap_files_are_stored_by_their_number_as_the_index_writes_it(home):
+    assert cache_status("/sitemap-pages.xml", {"p": "1"}) == "hit"
+    assert cache_status("/sitemap-pages.xml", {"p": "01"}) == "none"
+
+
 def test_a_reply_link_is_stored_only_for_a_comment_shown(news):
     comment = VisitorCommentFactory(page=news, status=CommentStatus.APPROVED)
 
