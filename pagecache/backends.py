@@ -47,21 +47,26 @@ class FailSoftCache:
 
     def __init__(self, location, params):
         self.location = str(location)
-        # The store can fail as soon as the backend is made (the file cache makes its folder).
-        self.attempt(super().__init__, None, location, params)
+        try:
+            super().__init__(location, params)
+        except self.failures as error:  # the file cache makes its folder at once
+            self.note_failure(error)
 
     def attempt(self, operation, miss, *args, **kwargs):
         """operation(*args, **kwargs), or `miss` when the store fails or failed just before."""
-        health = stores.setdefault(self.location, StoreHealth())
-        if time.monotonic() >= health.retry_at:
+        if time.monotonic() >= self.health().retry_at:
             try:
                 return operation(*args, **kwargs)
             except self.failures as error:
-                self.note_failure(health, error)
+                self.note_failure(error)
         cache_failed.send(sender=type(self), location=self.location)
         return miss
 
-    def note_failure(self, health, error):
+    def health(self):
+        return stores.setdefault(self.location, StoreHealth())
+
+    def note_failure(self, error):
+        health = self.health()
         now = time.monotonic()
         health.retry_at = now + RETRY_SECONDS
         if now - health.logged_at >= LOG_INTERVAL:

@@ -120,3 +120,31 @@ def test_two_app_servers_share_pages_invalidations_and_comment_limits(app_server
     news.save_revision().publish()
     for server in app_servers:
         assert page_title(get(server + news.url)) == "Seminar in Leuven: the programme"
+
+
+def wait_for_health(server, expected, seconds=5):
+    deadline = time.monotonic() + seconds
+    while (health := get(f"{server}/healthz").text) != expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return health
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_app_servers_answer_while_redis_is_down_and_healthz_says_so(
+    app_servers, redis_server, news
+):
+    for server in app_servers:
+        get(server + news.url)
+
+    redis_server.stop()
+    for server in app_servers:
+        for url in ("/en/", "/en/search/?q=Leuven", news.url):
+            assert "Seminar in Leuven" in get(server + url).text, url
+        assert get(f"{server}/healthz").text == "ok; cache degraded: default, pages"
+    redis_server.start()
+
+    for server in app_servers:
+        assert wait_for_health(server, "ok") == "ok"
+        # Each worker that met the outage starts a generation once; then pages come from Redis.
+        statuses = [get(server + news.url).headers.get("X-Page-Cache") for _ in range(10)]
+        assert statuses[-1] == "hit", statuses
