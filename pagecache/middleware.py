@@ -11,7 +11,8 @@ Cache-Control of its own that forbids it (`never_cache` views, such as search, o
 way), and no Vary beyond Cookie, Accept-Language and Accept-Encoding. Stored pages are sent with
 `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE` for a CDN;
 responses to visitors with personal cookies get `private, no-store`. The X-Page-Cache header
-says what happened: hit, miss (stored now), bypass (personal).
+says what happened: hit, miss (stored now), bypass (personal); none when the page was rendered
+without being stored (not storable, or the cache failing).
 
 It sits right after SecurityMiddleware (and WhiteNoise), so that a hit skips sessions,
 locale, CSRF, authentication and the view; stored headers include those of the middleware
