@@ -1,12 +1,14 @@
 """The site on a real Redis (tests/redis_server.py), cached as in production: while Redis is
 down or hung, pages and /healthz still answer, rendered from the database; once it is back,
 no page from before a change made meanwhile is served; made-up query strings store nothing;
-a full Redis evicts pages, never the generation."""
+a full Redis evicts pages, never the generation, and one that refuses writes (Redis's default
+policy) leaves pages answering."""
 
 import logging
 import time
 
 import pytest
+import redis
 from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Locale
@@ -150,3 +152,25 @@ def test_a_full_redis_evicts_pages_and_keeps_the_generation(settings, monkeypatc
             assert client.info("stats")["evicted_keys"] > 0
             assert client.get(f"pages:1:{GENERATION_KEY}") == generation
     assert not caplog.records
+
+
+def fill_until_refused(client):
+    """Write entries that never expire until Redis refuses one for want of memory."""
+    for number in range(1000):
+        try:
+            client.set(f"filler:{number}", b"x" * 10_000)
+        except redis.exceptions.OutOfMemoryError:
+            return
+    pytest.fail("Redis took 10 MB beyond its maxmemory")
+
+
+def test_a_redis_out_of_memory_leaves_pages_answering(settings, monkeypatch, pages):
+    # Redis's default policy, noeviction: once full, it refuses every write.
+    with RedisServer(maxmemory="2mb", maxmemory_policy="noeviction") as full:
+        settings.CACHES = redis_caches(full.url)
+        monkeypatch.setattr(backends, "stores", {})
+        with full.client() as client:
+            fill_until_refused(client)
+
+        assert_pages_answer(pages)
+        assert get("/healthz").content.decode() == "ok; cache degraded: default, pages"
