@@ -1,4 +1,7 @@
+from django.core.paginator import Paginator
+
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 
 class OrderedListing:
@@ -30,3 +33,12 @@ class OrderedListing:
         pages = self.queryset.order_by().in_bulk(ids)
         # A page deleted since the order was computed is left out (and the generation is new).
         return [pages[pk] for pk in ids if pk in pages]
+
+
+def page_of(listing, per_page, request):
+    """The page of `listing` that ?page= asks for (the first without one, the nearest when out
+    of range or not a number); canonical for the page cache only when it is the one asked for."""
+    asked = request.GET.get("page")
+    page = Paginator(listing, per_page).get_page(asked)
+    reads_query_parameter("page", asked is None or asked == str(page.number))
+    return page

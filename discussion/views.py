@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 from .forms import CommentForm
 from .models import CommentSettings, CommentStatus, VisitorComment
@@ -30,11 +31,16 @@ REMEMBERED_FIELDS = ("name", "email", "website")
 
 def comment_context(page, request, form=None):
     comments = list(visible_comments(page, request))
+    reply_to = replied_comment(comments, request)
+    asked = request.GET.get("replyto")
+    reads_query_parameter(
+        "replyto", asked is None or (reply_to is not None and str(reply_to.pk) == asked)
+    )
     return {
         "comment_thread": comment_thread(page, comments),
         "comment_count": sum(c.status == CommentStatus.APPROVED for c in comments),
         "comment_form": form or blank_form(page, request),
-        "reply_to": replied_comment(comments, request),
+        "reply_to": reply_to,
         "just_posted": pop_just_posted(comments, request),
         "privacy_url": privacy_notice_url(request),
     }

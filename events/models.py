@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 from django.utils import timezone
@@ -15,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.listings import OrderedListing
+from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
 from core.querysets import PublishedPageQuerySet
@@ -79,9 +78,7 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
             f"pagecache:seminar-listing:{self.pk}:{timezone.localdate()}",
             self.seminars().in_index_order(),
         )
-        seminar_page = Paginator(listing, settings.SEMINARS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        seminar_page = page_of(listing, settings.SEMINARS_PAGE_SIZE, request)
         seminars = list(seminar_page)
         context["seminar_page"] = seminar_page
         context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]

@@ -23,6 +23,7 @@ from core.querysets import public
 from core.site_address import absolute_url
 from home.templatetags.navigation_tags import hreflang_alternates
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 SITEMAP_PAGE_SIZE = 100
 
@@ -62,7 +63,9 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         """Wagtail's _urls, with each URL's hreflang alternates."""
-        pages = list(self.paginator.page(page).object_list)
+        file = self.paginator.page(page)
+        reads_query_parameter("p", self.request.GET.get("p") in (None, str(file.number)))
+        pages = list(file.object_list)
         alternates = self.alternates_by_location(pages)
         urls = []
         for item in pages:

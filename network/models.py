@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import translation
@@ -12,13 +11,14 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.listings import OrderedListing
+from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 
 class PartnerKind(models.TextChoices):
@@ -100,9 +100,9 @@ class PartnerIndexPage(SectionIndexPage):
         listing = OrderedListing(
             f"pagecache:partner-listing:{self.pk}:{directory.in_force()}", directory.qs
         )
-        partner_page = Paginator(listing, settings.PARTNERS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        partner_page = page_of(listing, settings.PARTNERS_PAGE_SIZE, request)
+        for name in directory.filters:
+            reads_query_parameter(name, name not in directory.form.errors)
         context["directory"] = directory
         context["partner_page"] = partner_page
         context["filter_query"] = query_without(request.GET, "page")

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +14,13 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.listings import OrderedListing
+from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.querysets import PublishedPageQuerySet
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
 from pagecache.cache import cached_per_generation
+from pagecache.parameters import reads_query_parameter
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -83,9 +83,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         context["tags"] = tags
         context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug
-        context["news_page"] = Paginator(listing, settings.NEWS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        context["news_page"] = page_of(listing, settings.NEWS_PAGE_SIZE, request)
+        reads_query_parameter("tag", not tag_slug or selected_tag is not None)
         return context
 
 

@@ -1,12 +1,126 @@
+"""Cache backends that fail soft: when the store fails (Redis down, slow or out of memory; a
+full or unwritable disk), an operation behaves as a miss (get: nothing; set, add, delete: not
+done) instead of raising, so that a page is rendered from the database rather than answering
+500. Each process says so in its log once per LOG_INTERVAL seconds per store, and leaves the
+store alone for RETRY_SECONDS after a failure, so that a hung Redis costs a request at most one
+socket timeout. Every operation failed or not tried sends `cache_failed`: the page cache's
+generation (pagecache/cache.py) may have missed an invalidation.
+"""
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
+from django.utils.functional import cached_property
 
 from .cache import GENERATION_KEY
 
+logger = logging.getLogger(__name__)
 
-class PageFileCache(FileBasedCache):
-    """Django's file cache, whose culling (when it holds more than MAX_ENTRIES files, a random
-    third of them go) spares the generation (pagecache/cache.py): culled, it would invalidate
-    every page and datum at once, and again at each cull of a full cache."""
+LOG_INTERVAL = 60
+RETRY_SECONDS = 1
+# Sent with `location` (the store's LOCATION) after each operation failed or not tried.
+cache_failed = Signal()
+
+
+@dataclass
+class StoreHealth:
+    """What this process knows of one store (a LOCATION), shared by its aliases and threads."""
+
+    retry_at: float = 0.0
+    logged_at: float = -math.inf
+
+
+stores = {}
+
+
+class FailSoftCache:
+    """Mixin for a Django cache backend: `failures` are the exceptions meaning the store
+    failed; the backend's LOCATION is the first argument of its constructor."""
+
+    failures = ()
+
+    def __init__(self, location, params):
+        self.location = str(location)
+        try:
+            super().__init__(location, params)
+        except self.failures as error:  # the file cache makes its folder at once
+            self.note_failure(error)
+
+    def attempt(self, operation, miss, *args, **kwargs):
+        """operation(*args, **kwargs), or `miss` when the store fails or failed just before."""
+        if time.monotonic() >= self.health().retry_at:
+            try:
+                return operation(*args, **kwargs)
+            except self.failures as error:
+                self.note_failure(error)
+        cache_failed.send(sender=type(self), location=self.location)
+        return miss
+
+    def health(self):
+        return stores.setdefault(self.location, StoreHealth())
+
+    def note_failure(self, error):
+        health = self.health()
+        now = time.monotonic()
+        health.retry_at = now + RETRY_SECONDS
+        if now - health.logged_at >= LOG_INTERVAL:
+            health.logged_at = now
+            logger.error("Cache %s unavailable, pages served without it: %r", self.location, error)
+
+    def get(self, key, default=None, version=None):
+        return self.attempt(super().get, default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self.attempt(super().get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self.attempt(super().has_key, False, key, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.attempt(super().set, None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().set_many, list(data), data, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().add, False, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self.attempt(super().delete, False, key, version)
+
+    def delete_many(self, keys, version=None):
+        self.attempt(super().delete_many, None, keys, version)
+
+    def clear(self):
+        return self.attempt(super().clear, False)
+
+
+class FailSoftRedisCache(FailSoftCache, RedisCache):
+    """Django's Redis cache, failing soft (the production settings' "default" and "pages")."""
+
+    @cached_property
+    def failures(self):
+        from redis.exceptions import RedisError  # the redis package is a production extra
+
+        return (RedisError,)
+
+
+class PageFileCache(FailSoftCache, FileBasedCache):
+    """Django's file cache, failing soft on a full or unwritable disk, whose culling (when it
+    holds more than MAX_ENTRIES files, a random third of them go) spares the generation
+    (pagecache/cache.py): culled, it would invalidate every page and datum at once, and again at
+    each cull of a full cache."""
+
+    failures = (OSError,)
 
     def _list_cache_files(self):
         generation_file = self._key_to_file(GENERATION_KEY)

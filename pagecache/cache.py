@@ -9,6 +9,12 @@ The same generation guards data derived from the pages that many pages show (the
 each language, the network's figures, which pages are under a view restriction…), cached with
 `cached_per_generation`: computed once, until the next change of content. The generation is
 read once per request (PageCacheMiddleware) and remembered for its duration.
+
+When the cache fails (pagecache/backends.py), there is no generation (None): nothing is read
+from the cache nor stored in it, pages and data are computed from the database. An invalidation
+may have been lost meanwhile (and a store cut off from this server may still hold copies), so
+after any failure this process starts a new generation as soon as it reads one again: every
+server that met the outage does so once when the cache comes back.
 """
 
 import time
@@ -29,6 +35,8 @@ PROCESS_MEMO_SIZE = 1000
 
 # The generation read at the start of the request being served (None outside requests).
 request_generation = ContextVar("pagecache_request_generation", default=None)
+# Whether the cache failed in this process since it last started a generation.
+generation_in_doubt = False
 
 
 def page_cache():
@@ -36,11 +44,27 @@ def page_cache():
 
 
 def current_generation():
-    """The generation in force: the request's, else read from the cache."""
+    """The generation in force: the request's, else read from the cache (None if it fails)."""
     generation = request_generation.get()
     if generation is None:
-        generation = page_cache().get(GENERATION_KEY) or start_generation()
+        generation = generation_from(page_cache().get(GENERATION_KEY))
     return generation
+
+
+def generation_from(stored):
+    """The generation to use given the one `stored` in the cache (None: none, or unreadable):
+    a new one when the cache has none, or failed since this process last wrote one."""
+    global generation_in_doubt
+    if stored is not None and not generation_in_doubt:
+        return stored
+    generation_in_doubt = False  # set again if the cache fails to take the new one
+    return start_generation() if stored is None else new_generation()
+
+
+def doubt_generation(**kwargs):
+    """Receiver of pagecache.backends.cache_failed."""
+    global generation_in_doubt
+    generation_in_doubt = True
 
 
 @contextmanager
@@ -73,14 +97,17 @@ def new_generation():
     page_cache().set(GENERATION_KEY, generation, timeout=None)
     if request_generation.get() is not None:
         request_generation.set(generation)  # the rest of this request sees the change
+    return generation
 
 
 def cached_per_generation(key, build):
     """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS): in the shared cache,
     and in this process for as long as the generation stays the same, so that a request reads
     the shared cache once (the generation) rather than once per datum. Callers must not modify
-    the value they get."""
+    the value they get. Without a generation (the cache failed), build() every time."""
     generation = current_generation()
+    if generation is None:
+        return build()
     forget_past_generations(generation)
     entry = process_memo.get(key)
     if entry is not None and entry[0] == generation:

@@ -5,18 +5,21 @@ personal (a session: logged in, or holding their own comments awaiting moderatio
 form's "remember me" cookie) and a copy of this URL (host, path, query without tracking
 parameters, language) was stored in the current generation (pagecache/cache.py).
 
-A response is stored when it is a 200 to such a visitor with no cookie to set, no
+A response is stored when it is a 200 to such a visitor with no cookie to set, whose query
+holds only parameters the page read and found valid (pagecache/parameters.py), no
 Cache-Control of its own that forbids it (`never_cache` views, such as search, opt out that
 way), and no Vary beyond Cookie, Accept-Language and Accept-Encoding. Stored pages are sent with
 `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE` for a CDN;
 responses to visitors with personal cookies get `private, no-store`. The X-Page-Cache header
-says what happened: hit, miss (stored now), bypass (personal).
+says what happened: hit, miss (stored now), bypass (personal); none when the page was rendered
+without being stored (not storable, or the cache failing).
 
 It sits right after SecurityMiddleware (and WhiteNoise), so that a hit skips sessions,
 locale, CSRF, authentication and the view; stored headers include those of the middleware
 below it (Content-Security-Policy, X-Frame-Options, Content-Language…). Every request, cached
 or not, reads the cache's generation once for data cached per generation
-(pagecache/cache.py).
+(pagecache/cache.py). When the cache fails, there is no generation: the page is rendered and
+served, and nothing is stored (pagecache/backends.py).
 """
 
 import hashlib
@@ -33,9 +36,10 @@ from .cache import (
     GENERATION_KEY,
     current_generation,
     generation_for_request,
+    generation_from,
     page_cache,
-    start_generation,
 )
+from .parameters import has_canonical_query, parameters_for_request
 
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything else is not stored: the key does not hold it.
@@ -63,13 +67,17 @@ class PageCacheMiddleware:
             return response
 
         found = cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY) or start_generation()
+        generation = generation_from(found.get(GENERATION_KEY))
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return serve_hit(request, entry)
-        with generation_for_request(generation):
+        with generation_for_request(generation), parameters_for_request() as parameters:
             response = self.get_response(request)
-        if is_storable(request, response):
+        if (
+            generation is not None
+            and has_canonical_query(untracked_query(request), parameters)
+            and is_storable(request, response)
+        ):
             patch_cache_control(
                 response,
                 public=True,
@@ -122,14 +130,19 @@ def personal(response):
 def cache_key(request):
     """The URL as the visitor asked for it (without tracking parameters, query sorted) and the
     language it is served in (from the path, else as LocaleMiddleware chooses it)."""
-    query = sorted(
-        (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-        if not name.startswith(TRACKING_PARAMETER_PREFIXES)
-    )
+    query = sorted(untracked_query(request))
     language = get_language_from_request(request, check_path=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)} {language}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def untracked_query(request):
+    """The query's (name, value) pairs, without the parameters only analytics read."""
+    return [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(TRACKING_PARAMETER_PREFIXES)
+    ]
 
 
 def is_storable(request, response):

@@ -13,7 +13,8 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from .cache import invalidate
+from .backends import cache_failed
+from .cache import doubt_generation, invalidate
 
 # Columns that only the editor sees: saving nothing else leaves public pages as they were.
 DRAFT_ONLY_FIELDS = frozenset(
@@ -66,3 +67,4 @@ def on_delete(sender, instance, **kwargs):
 def connect():
     post_save.connect(on_save, dispatch_uid="pagecache.on_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache.on_delete")
+    cache_failed.connect(doubt_generation, dispatch_uid="pagecache.doubt_generation")

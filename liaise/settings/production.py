@@ -15,6 +15,7 @@ from .base import (
     CONTENT_SECURITY_POLICY,
     INSTALLED_APPS,
     MIDDLEWARE,
+    PAGE_CACHE_SECONDS,
     SECRET_KEY,
     WAGTAILSEARCH_BACKENDS,
     env_bool,
@@ -112,24 +113,38 @@ if bucket_name := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     ADMIN_CONTENT_SECURITY_POLICY = with_image_sources(ADMIN_CONTENT_SECURITY_POLICY, media_origins)
 
 # -- Cache: shared by every app server in Redis when REDIS_URL is set, else per process -------
-if redis_url := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+# Both caches fail soft (pagecache/backends.py): when Redis is down, slow or full, pages are
+# rendered from the database. Short timeouts, so that a hung Redis does not hold workers. Every
+# entry expires except the page cache's generation, so that Redis, run with a maxmemory and
+# `maxmemory-policy volatile-lru` (README, "Beyond one machine"), evicts pages, never it.
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+
+
+def redis_cache(redis_url, **params):
+    return {
+        "BACKEND": "pagecache.backends.FailSoftRedisCache",
+        "LOCATION": redis_url,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+        },
+        **params,
     }
+
+
+if redis_url := os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(redis_url)}
 # The page cache (pagecache/) must be one for all gunicorn workers, so that an invalidation
 # reaches each of them: in Redis too, else in files on this machine (PAGE_CACHE_DIR).
 CACHES = {
     **CACHES,
     "pages": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "pages",
-        }
+        redis_cache(redis_url, KEY_PREFIX="pages", TIMEOUT=PAGE_CACHE_SECONDS)
         if redis_url
         else {
             "BACKEND": "pagecache.backends.PageFileCache",
             "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "TIMEOUT": PAGE_CACHE_SECONDS,
             # Every page of both languages (x100: 12,000) and what is kept per generation.
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "30000"))},
         }

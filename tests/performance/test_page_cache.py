@@ -15,9 +15,12 @@ from discussion import moderation
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from discussion.views import AUTHOR_COOKIE
+from pagecache import cache
 from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
     StandardPageFactory,
     UserFactory,
     VisitorCommentFactory,
@@ -95,8 +98,58 @@ def test_cached_copy_is_per_language_and_address_without_tracking_parameters(hom
     visitor().get(news.url)
 
     assert visitor().get(news.url, {"utm_source": "newsletter"})["X-Page-Cache"] == "hit"
-    assert visitor().get(news.url, {"replyto": "1"})["X-Page-Cache"] == "miss"
     assert visitor().get("/en/")["X-Page-Cache"] == "miss"
+    assert visitor().get("/fr/")["X-Page-Cache"] == "miss"
+
+
+# -- Only the addresses the site links to are stored ------------------------------------------
+
+
+def cache_status(url, query=None):
+    """How the page cache dealt with a second visit of this address: hit, miss (stored now) or
+    none (rendered, not stored)."""
+    visitor().get(url, query)
+    response = visitor().get(url, query)
+    assert response.status_code == 200, url
+    return response.get("X-Page-Cache", "none")
+
+
+def test_a_parameter_the_page_does_not_read_is_not_stored(home):
+    assert cache_status("/en/", {"ref": "1"}) == "none"
+    assert cache_status("/en/", {"page": "2"}) == "none"
+
+
+def test_news_tag_and_page_number_are_stored_only_when_they_exist(news_index, news):
+    news.tags.add("seminar")
+    news.save_revision().publish()
+
+    assert cache_status(news_index.url, {"tag": "seminar"}) == "hit"
+    assert cache_status(news_index.url, {"page": "1"}) == "hit"
+    assert cache_status(news_index.url, {"tag": "no-such-tag"}) == "none"
+    assert cache_status(news_index.url, {"page": "999"}) == "none"
+    assert cache_status(news_index.url, {"page": "01"}) == "none"
+    assert cache_status(f"{news_index.url}?page=1&page=1") == "none"
+
+
+def test_directory_filters_are_stored_only_with_values_it_offers(home):
+    directory = PartnerIndexPageFactory(parent=home)
+    PartnerPageFactory(parent=directory, kind="city", country="FR")
+
+    assert cache_status(directory.url, {"kind": "city", "country": "FR", "status": ""}) == "hit"
+    assert cache_status(directory.url, {"kind": "town"}) == "none"
+    assert cache_status(directory.url, {"country": "XX"}) == "none"
+
+
+def test_sitemap_files_are_stored_by_their_number_as_the_index_writes_it(home):
+    assert cache_status("/sitemap-pages.xml", {"p": "1"}) == "hit"
+    assert cache_status("/sitemap-pages.xml", {"p": "01"}) == "none"
+
+
+def test_a_reply_link_is_stored_only_for_a_comment_shown(news):
+    comment = VisitorCommentFactory(page=news, status=CommentStatus.APPROVED)
+
+    assert cache_status(news.url, {"replyto": str(comment.pk)}) == "hit"
+    assert cache_status(news.url, {"replyto": str(comment.pk + 1)}) == "none"
 
 
 def test_not_found_and_search_are_not_cached(home):
@@ -281,3 +334,26 @@ def test_other_forms_keep_their_csrf_protection(home, news):
     # …and a form with no signed form time, without a token.
     assert person.post(news.url, {"name": "Ana"}).status_code == 403
     assert person.post("/en/comments/unsubscribe/token/").status_code == 403
+
+
+# -- A failing store --------------------------------------------------------------------------
+
+
+def test_pages_are_served_when_the_file_cache_cannot_be_used(settings, monkeypatch, tmp_path, news):
+    monkeypatch.setattr(cache, "generation_in_doubt", False)  # as it was, after the test
+    unusable = tmp_path / "a-file-not-a-directory"
+    unusable.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "pagecache.backends.PageFileCache", "LOCATION": str(unusable)},
+    }
+
+    for _ in range(2):
+        response = visitor().get(news.url)
+        assert response.status_code == 200
+        assert "Seminar in Bordeaux" in response.content.decode()
+        assert "X-Page-Cache" not in response
+    health = visitor().get("/healthz")
+
+    assert health.status_code == 200
+    assert health.content.decode() == "ok; cache degraded: pages"
