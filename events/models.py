@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 from django.utils import timezone
@@ -16,7 +15,7 @@ from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
+from home.listings import OrderedListing, page_or_404
 from home.places import PlaceMixin
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
@@ -68,9 +67,7 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
             f"pagecache:seminar-listing:{self.pk}:{timezone.localdate()}",
             self.seminars().in_index_order(),
         )
-        seminar_page = Paginator(listing, settings.SEMINARS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        seminar_page = page_or_404(listing, settings.SEMINARS_PAGE_SIZE, request.GET.get("page"))
         seminars = list(seminar_page)
         context["seminar_page"] = seminar_page
         context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]

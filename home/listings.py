@@ -1,4 +1,17 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+
 from pagecache.cache import cached_per_generation
+
+
+def page_or_404(listing, per_page, number):
+    """Page `number` (a query parameter; the first when absent or empty) of `listing`. A number
+    that names none of its pages is a page that does not exist: 404, rather than another page
+    answered under that address."""
+    try:
+        return Paginator(listing, per_page).page(number or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
 
 
 class OrderedListing:

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import translation
@@ -12,7 +11,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
+from home.listings import OrderedListing, page_or_404
 from home.places import PlaceMixin
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
@@ -99,9 +98,7 @@ class PartnerIndexPage(SectionIndexPage):
         listing = OrderedListing(
             f"pagecache:partner-listing:{self.pk}:{directory.in_force()}", directory.qs
         )
-        partner_page = Paginator(listing, settings.PARTNERS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        partner_page = page_or_404(listing, settings.PARTNERS_PAGE_SIZE, request.GET.get("page"))
         context["directory"] = directory
         context["partner_page"] = partner_page
         context["filter_query"] = query_without(request.GET, "page")

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from wagtail.search import index
 
 from discussion.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
-from home.listings import OrderedListing
+from home.listings import OrderedListing, page_or_404
 from home.querysets import PublishedPageQuerySet
 from home.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
@@ -82,8 +81,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         context["tags"] = tags
         context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug
-        context["news_page"] = Paginator(listing, settings.NEWS_PAGE_SIZE).get_page(
-            request.GET.get("page")
+        context["news_page"] = page_or_404(
+            listing, settings.NEWS_PAGE_SIZE, request.GET.get("page")
         )
         return context
 

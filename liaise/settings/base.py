@@ -70,7 +70,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Right after SecurityMiddleware (and WhiteNoise in production): a cached page skips the rest.
+    # A NUL character or invalid UTF-8 in the address: 400 before anything reads it.
+    "liaise.middleware.MalformedAddressMiddleware",
+    # Next (after WhiteNoise in production): a cached page skips the rest.
     "pagecache.middleware.PageCacheMiddleware",
     "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
