@@ -155,12 +155,15 @@ def remember_or_forget_author(response, form):
             value,
             salt=AUTHOR_COOKIE_SALT,
             max_age=AUTHOR_COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
+            **author_cookie_flags(),
         )
     else:
-        response.delete_cookie(AUTHOR_COOKIE)
+        # Expired at once, with the flags it is set with (delete_cookie() would drop Secure).
+        response.set_cookie(AUTHOR_COOKIE, "", max_age=0, **author_cookie_flags())
+
+
+def author_cookie_flags():
+    return {"httponly": True, "samesite": "Lax", "secure": settings.SESSION_COOKIE_SECURE}
 
 
 def unsubscribe(request, token):
