@@ -13,15 +13,20 @@ from wagtail.models import Page
 
 from search.limits import query_too_long
 
+SEARCH_OPERATORS = ("and", "or")
+
 
 class CheckedParametersMixin:
     """For an API endpoint: parameters that Wagtail would pass on unchecked, to a server error,
-    answer 400 with the reason: a search too long for the backend, a non-numeric id to find."""
+    answer 400 with the reason: a search too long for the backend, a search operator it does
+    not know, a non-numeric id to find."""
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         if refusal := query_too_long(self.request.GET.get("search", "")):
             raise BadRequestError(refusal)
+        if self.request.GET.get("search_operator", "and").lower() not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
 
     def find_object(self, queryset, request):
         if not request.GET.get("id", "0").isdecimal():

@@ -143,7 +143,7 @@ def query_string(params):
 
 @pytest.mark.parametrize(("path", "names"), ENDPOINTS.items(), ids=list(ENDPOINTS))
 @settings(
-    max_examples=12,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -201,6 +201,13 @@ def test_api_search_of_many_words_answers_400_with_the_reason(site, client, endp
 
 def test_api_find_by_an_id_that_is_not_a_number_answers_400(site, client):
     assert client.get("/api/v2/pages/find/?id=abc").status_code == 400
+
+
+def test_api_search_with_an_unknown_operator_answers_400(site, client):
+    response = client.get("/api/v2/pages/?search=bordeaux&search_operator=xor")
+
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
 
 
 @pytest.mark.parametrize(
