@@ -23,28 +23,25 @@ RETRY_AFTER_SECONDS = 60
 
 class MalformedAddressMiddleware:
     """Answer 400 (templates/400.html) to a request whose path or query string holds a NUL
-    character or is not valid UTF-8, on public pages, the API and the admin alike. No browser
-    sends them; PostgreSQL refuses NUL in any string, so further on they would be server errors
-    (or a 503 from DatabaseUnavailableMiddleware) instead of what they are, bad requests."""
+    character, a surrogate or percent-encoded bytes that are not UTF-8, on public pages, the API
+    and the admin alike. No browser sends them; PostgreSQL refuses NUL in any string, so further
+    on they would be server errors (or a 503 from DatabaseUnavailableMiddleware) instead of what
+    they are, bad requests."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        path = raw_bytes(request.META.get("PATH_INFO", ""))
-        query = unquote_to_bytes(raw_bytes(request.META.get("QUERY_STRING", "")))
+        path = as_bytes(request.path_info)
+        query = unquote_to_bytes(as_bytes(request.META.get("QUERY_STRING", "")))
         if not (is_clean_text(path) and is_clean_text(query)):
             raise BadRequest("NUL character or invalid UTF-8 in the request's address")
         return self.get_response(request)
 
 
-def raw_bytes(meta_value):
-    """The bytes of a path or query string in request.META: WSGI servers give them as latin-1
-    text; ASGI servers give the path already decoded."""
-    try:
-        return meta_value.encode("iso-8859-1")
-    except UnicodeEncodeError:
-        return meta_value.encode("utf-8", errors="surrogatepass")
+def as_bytes(text):
+    """UTF-8, keeping surrogates (which decoding then refuses)."""
+    return text.encode("utf-8", errors="surrogatepass")
 
 
 def is_clean_text(data):

@@ -185,6 +185,11 @@ def test_search_of_many_words_is_refused_with_the_reason(site, client, language)
     assert 'name="q"' in response.content.decode()  # the search box, to try again
 
 
+@pytest.mark.parametrize("query", ["prévention", "€ 🇪🇺", "\ufffd"])
+def test_search_in_any_script_is_answered(site, client, query):
+    assert client.get("/fr/search/", {"q": query}).status_code == 200
+
+
 def test_search_at_the_limits_is_answered(site, client):
     words = " ".join(["bordeaux"] * MAX_QUERY_WORDS)[:MAX_QUERY_LENGTH]
 
