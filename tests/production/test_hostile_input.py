@@ -143,7 +143,7 @@ def query_string(params):
 
 @pytest.mark.parametrize(("path", "names"), ENDPOINTS.items(), ids=list(ENDPOINTS))
 @settings(
-    max_examples=20,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
