@@ -1,4 +1,5 @@
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 
 from pagecache.cache import cached_per_generation
 from pagecache.parameters import reads_query_parameter
@@ -36,9 +37,13 @@ class OrderedListing:
 
 
 def page_of(listing, per_page, request):
-    """The page of `listing` that ?page= asks for (the first without one, the nearest when out
-    of range or not a number); canonical for the page cache only when it is the one asked for."""
+    """The page of `listing` that ?page= asks for (the first without one). A number that names
+    none of its pages is a page that does not exist: 404, rather than another page answered
+    under that address. Canonical for the page cache only when written as the page's number."""
     asked = request.GET.get("page")
-    page = Paginator(listing, per_page).get_page(asked)
+    try:
+        page = Paginator(listing, per_page).page(asked or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
     reads_query_parameter("page", asked is None or asked == str(page.number))
     return page

@@ -109,17 +109,12 @@ class CommentForm(forms.Form):
             self.add_error(None, _("You can no longer reply to this comment."))
         return parent
 
-    def clean(self):
-        cleaned = super().clean()
-        email, text = cleaned.get("email"), cleaned.get("text")
-        if email and text and self.is_duplicate(email, text):
-            raise forms.ValidationError(_("You have already posted this comment."))
-        return cleaned
-
-    def is_duplicate(self, email, text):
+    def is_duplicate(self, comment):
+        """True when its author already posted this text on this page (discussion.views checks
+        it under the author's lock, not here, so that simultaneous posts cannot both pass)."""
         return (
-            VisitorComment.objects.filter(page=self.page, text__iexact=text.strip())
-            .by_author(email)
+            VisitorComment.objects.filter(page=self.page, text__iexact=comment.text)
+            .by_author(comment.author_email)
             .exclude(status=CommentStatus.TRASH)
             .exists()
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from .models import CommentSettings, CommentStatus, VisitorComment
@@ -72,3 +73,19 @@ def throttled(ip_address, email):
         by_author.filter(created_at__gte=flood_start).exists()
         or by_author.count() >= settings.COMMENTS_RATE_LIMIT
     )
+
+
+def lock_author(ip_address, email):
+    """Hold until the end of the transaction a database lock on this author's e-mail and
+    address, so that posts sent at the same moment, to any server process, are checked
+    (throttled, duplicate) one after the other, each seeing the comments the others saved.
+    PostgreSQL advisory locks, taken in one order so that two posts never wait for each other;
+    SQLite, in development, writes one transaction at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    keys = {f"comment-author:{email.lower()}"} | (
+        {f"comment-ip:{ip_address}"} if ip_address else set()
+    )
+    with connection.cursor() as cursor:
+        for key in sorted(keys):
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])

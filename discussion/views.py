@@ -20,7 +20,7 @@ from .notifications import (
     notify_moderators_of_pending_comments,
     notify_parent_author_of_reply,
 )
-from .rules import judge, throttled
+from .rules import judge, lock_author, throttled
 from .thread import JUST_POSTED_SESSION_KEY, build_tree, remember_own_comment, visible_comments
 
 AUTHOR_COOKIE = "comment_author"
@@ -122,6 +122,23 @@ def post_comment(page, request):
     comment = form.build_comment(
         request.META.get("REMOTE_ADDR") or None, request.META.get("HTTP_USER_AGENT", "")
     )
+    if refusal_status := save_unless_refused(comment, form):
+        return render_page_with_form(page, request, form, status=refusal_status)
+    remember_own_comment(request, comment)
+    response = redirect(f"{page.url}#comment-{comment.pk}")
+    remember_or_forget_author(response, form)
+    return response
+
+
+@transaction.atomic
+def save_unless_refused(comment, form):
+    """Save the comment unless its author already posted it or posts too often; then return
+    the answer's status, with the reason added to the form. The checks and the save hold the
+    author's lock (rules.lock_author): simultaneous posts cannot all pass the checks."""
+    lock_author(comment.ip_address, comment.author_email)
+    if form.is_duplicate(comment):
+        form.add_error(None, _("You have already posted this comment."))
+        return 200
     if throttled(comment.ip_address, comment.author_email):
         form.add_error(
             None,
@@ -130,12 +147,9 @@ def post_comment(page, request):
                 "this one again: your text is kept below."
             ),
         )
-        return render_page_with_form(page, request, form, status=429)
+        return 429
     save_comment(comment, form)
-    remember_own_comment(request, comment)
-    response = redirect(f"{page.url}#comment-{comment.pk}")
-    remember_or_forget_author(response, form)
-    return response
+    return None
 
 
 @transaction.atomic
@@ -165,12 +179,15 @@ def remember_or_forget_author(response, form):
             value,
             salt=AUTHOR_COOKIE_SALT,
             max_age=AUTHOR_COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
+            **author_cookie_flags(),
         )
     else:
-        response.delete_cookie(AUTHOR_COOKIE)
+        # Expired at once, with the flags it is set with (delete_cookie() would drop Secure).
+        response.set_cookie(AUTHOR_COOKIE, "", max_age=0, **author_cookie_flags())
+
+
+def author_cookie_flags():
+    return {"httponly": True, "samesite": "Lax", "secure": settings.SESSION_COOKIE_SECURE}
 
 
 def unsubscribe(request, token):

@@ -20,6 +20,8 @@ from .moderation import delete, moderate, purge_caches_on_commit
 
 ALL_STATUSES = "all"
 SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def status_counts():
@@ -109,6 +111,21 @@ class QueueIndexView(IndexView):
     @property
     def is_valid_filter(self):
         return bool(self.filters) and self.filters.is_valid()
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Visitors write the names, texts and addresses exported: in CSV a cell that a
+        spreadsheet would run as a formula is written as text (a leading quote). The XLSX
+        export already stores every such cell as text (Wagtail's generate_xlsx_row)."""
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return neutralised_formula(value)
+        return value
+
+
+def neutralised_formula(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return f"'{value}"
+    return value
 
 
 class CommentEditView(EditView):

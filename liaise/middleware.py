@@ -1,12 +1,14 @@
-"""Middleware of the site as a whole: the admin's own Content-Security-Policy, no language
-redirect of a 404 outside the language prefixes, a friendly 503 page while the database is
-unreachable, and the visitor's address behind reverse proxies."""
+"""Middleware of the site as a whole: a 400 for addresses no browser sends, the admin's own
+Content-Security-Policy, no language redirect of a 404 outside the language prefixes, a friendly
+503 page while the database is unreachable, and the visitor's address behind reverse proxies."""
 
 import logging
+from urllib.parse import unquote_to_bytes
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -17,6 +19,37 @@ from django.utils.cache import patch_vary_headers
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 60
+
+
+class MalformedAddressMiddleware:
+    """Answer 400 (templates/400.html) to a request whose path or query string holds a NUL
+    character, a surrogate or percent-encoded bytes that are not UTF-8, on public pages, the API
+    and the admin alike. No browser sends them; PostgreSQL refuses NUL in any string, so further
+    on they would be server errors (or a 503 from DatabaseUnavailableMiddleware) instead of what
+    they are, bad requests."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = as_bytes(request.path_info)
+        query = unquote_to_bytes(as_bytes(request.META.get("QUERY_STRING", "")))
+        if not (is_clean_text(path) and is_clean_text(query)):
+            raise BadRequest("NUL character or invalid UTF-8 in the request's address")
+        return self.get_response(request)
+
+
+def as_bytes(text):
+    """UTF-8, keeping surrogates (which decoding then refuses)."""
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+def is_clean_text(data):
+    """True when `data` (bytes) is UTF-8 (surrogates excluded) without a NUL character."""
+    try:
+        return "\x00" not in data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -22,6 +22,8 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
 )
 
+from .limits import refuse_too_long
+
 DEFAULT_BACKEND = "default"
 
 
@@ -51,6 +53,14 @@ class LanguageSearchBackend(PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.name = search_backend_for(params["LANGUAGE"])
+
+    def search(self, query, *args, **kwargs):
+        refuse_too_long(query)
+        return super().search(query, *args, **kwargs)
+
+    def autocomplete(self, query, *args, **kwargs):
+        refuse_too_long(query)
+        return super().autocomplete(query, *args, **kwargs)
 
     def own_objects(self, model, objs):
         """The objects this backend indexes: those in its language. Objects without a language

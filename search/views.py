@@ -1,12 +1,12 @@
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
-from core.listings import OrderedListing
+from core.listings import OrderedListing, page_of
 
 from .backends import search_backend_for
+from .limits import query_too_long
 from .results import (
     SearchResult,
     extracts,
@@ -26,18 +26,21 @@ RESULTS_PER_PAGE = 10
 def search(request):
     query_string = visitor_query(request)
     context = {"search_query": query_string}
+    if refusal := query_too_long(query_string):
+        context["search_refusal"] = refusal
+        return TemplateResponse(request, "search/search.html", context, status=400)
     if query_string:
-        context |= results_context(query_string, Locale.get_active(), request.GET.get("page"))
+        context |= results_context(query_string, Locale.get_active(), request)
     return TemplateResponse(request, "search/search.html", context)
 
 
 def visitor_query(request):
-    """The words typed in the search box, without surrounding spaces nor NUL characters (which
-    PostgreSQL refuses in any string)."""
-    return request.GET.get("q", "").replace("\x00", "").strip()
+    """The words typed in the search box, without surrounding spaces. (A NUL character never
+    gets here: liaise.middleware.MalformedAddressMiddleware answers 400.)"""
+    return request.GET.get("q", "").strip()
 
 
-def results_context(query_string, locale, page_number):
+def results_context(query_string, locale, request):
     """Promoted pages (first page only), then one page of the other results, all with extracts.
     Each search is counted once, on its first page, for the admin's "Search terms" report."""
     query = Query.get(query_string)
@@ -48,7 +51,7 @@ def results_context(query_string, locale, page_number):
     ranking = OrderedListing(
         ranking_key(query_string, backend_name, locale, promoted), pages, lambda: ranked_ids(found)
     )
-    results_page = Paginator(ranking, RESULTS_PER_PAGE).get_page(page_number)
+    results_page = page_of(ranking, RESULTS_PER_PAGE, request)
     if results_page.number == 1:
         query.add_hit()
     else:

@@ -73,7 +73,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Right after SecurityMiddleware (and WhiteNoise in production): a cached page skips the rest.
+    # A NUL character or invalid UTF-8 in the address: 400 before anything reads it.
+    "liaise.middleware.MalformedAddressMiddleware",
+    # Next (after WhiteNoise in production): a cached page skips the rest.
     "pagecache.middleware.PageCacheMiddleware",
     "liaise.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -250,6 +252,8 @@ WAGTAILSEARCH_BACKENDS = {
 # Uploads: only these types, up to these sizes; the admin says which when it refuses a file.
 # (A reverse proxy in front must accept bodies at least this large: README, "Operations".)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# …whose content must be what the extension says (liaise/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "liaise.documents.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

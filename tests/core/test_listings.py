@@ -260,3 +260,34 @@ def test_seminar_ending_today_is_upcoming_today_and_latest_tomorrow_on_the_home_
     assert today["latest_seminar"] is None
     assert titles(tomorrow["upcoming_seminars"]) == []
     assert tomorrow["latest_seminar"].title == "Ends today"
+
+
+# -- Pages of a listing that do not exist -----------------------------------------------------
+
+
+@pytest.fixture
+def listings(directory, news_index, seminar_index, settings):
+    """Each listing with two pages of one item."""
+    settings.PARTNERS_PAGE_SIZE = settings.NEWS_PAGE_SIZE = settings.SEMINARS_PAGE_SIZE = 1
+    NewsPageFactory(parent=news_index, title="Newer", date=datetime.date(2016, 4, 14))
+    SeminarPageFactory(parent=seminar_index, title="Leuven")
+    SeminarPageFactory(parent=seminar_index, title="Bordeaux")
+    return [directory, news_index, seminar_index]
+
+
+@pytest.mark.parametrize("number", ["3", "0", "-1", "nonsense", "1.5"])
+def test_page_past_the_end_or_not_a_number_is_not_found(client, listings, number):
+    assert [client.get(index.url, {"page": number}).status_code for index in listings] == [
+        404,
+        404,
+        404,
+    ]
+
+
+@pytest.mark.parametrize("number", ["", "1", "2"])
+def test_pages_of_the_listing_are_found(client, listings, number):
+    assert [client.get(index.url, {"page": number}).status_code for index in listings] == [
+        200,
+        200,
+        200,
+    ]

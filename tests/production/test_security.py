@@ -2,6 +2,7 @@
 throttling and upload limits."""
 
 import io
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -171,13 +172,16 @@ def test_a_small_image_is_accepted(admin_client):
     assert get_image_model().objects.filter(title="logo.png").exists()
 
 
-def test_an_oversized_image_is_refused_with_the_limit(admin_client):
-    response = upload(admin_client, "images", "big.png", png_bytes(padding=10 * 1024 * 1024))
+@pytest.mark.parametrize(("view", "field"), [("add", "file"), ("multiple/add", "files[]")])
+def test_an_oversized_image_is_refused_with_the_limit_alone(admin_client, view, field):
+    big_png = SimpleUploadedFile("big.png", png_bytes(padding=10 * 1024 * 1024))
 
+    response = admin_client.post(f"/admin/images/{view}/", {"title": "Big", field: big_png})
+
+    content = response.content.decode().replace("\\u00a0", "\xa0")  # the multiple view's JSON
     assert response.status_code == 200
-    assert "This file is too big (10.0\xa0MB). Maximum filesize 10.0\xa0MB." in (
-        response.content.decode()
-    )
+    assert "This file is too big (10.0\xa0MB). Maximum filesize 10.0\xa0MB." in content
+    assert "extension" not in content
     assert not get_image_model().objects.exists()
 
 
@@ -192,11 +196,67 @@ def test_an_image_of_another_type_is_refused_with_the_accepted_types(admin_clien
     assert not get_image_model().objects.exists()
 
 
-def test_an_oversized_document_is_refused_with_the_limit(admin_client):
-    response = upload(admin_client, "documents", "report.pdf", b"%PDF" + b"\0" * 20 * 1024 * 1024)
+@pytest.mark.parametrize(("view", "field"), [("add", "file"), ("multiple/add", "files[]")])
+def test_an_oversized_document_is_refused_with_the_limit_alone(admin_client, view, field):
+    big_pdf = SimpleUploadedFile("report.pdf", b"%PDF" + b"\0" * 30 * 1024 * 1024)
+
+    response = admin_client.post(f"/admin/documents/{view}/", {"title": "Report", field: big_pdf})
 
     assert response.status_code == 200
-    assert "Maximum filesize 20.0\xa0MB." in response.content.decode()
+    assert "Maximum filesize 20.0" in response.content.decode()
+    assert "File extension" not in response.content.decode()
+    assert not get_document_model().objects.exists()
+
+
+def zip_bytes(*names):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "content")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("report.pdf", b"%PDF-1.4\n%%EOF\n"),
+        ("minutes.docx", zip_bytes("[Content_Types].xml", "word/document.xml")),
+        ("budget.xlsx", zip_bytes("[Content_Types].xml", "xl/workbook.xml")),
+        ("photos.zip", zip_bytes("bordeaux.txt")),
+        ("letter.rtf", b"{\\rtf1\\ansi Hello}"),
+        ("partners.csv", b"name,city\nEfus,Paris\n"),
+        ("notes.txt", "Séminaire à Bordeaux <3".encode()),
+    ],
+)
+def test_a_document_whose_content_matches_its_extension_is_accepted(
+    admin_client, filename, content
+):
+    upload(admin_client, "documents", filename, content)
+
+    assert get_document_model().objects.filter(title=filename).exists()
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("report.pdf", b"<!DOCTYPE html><html><body>Log in</body></html>"),
+        ("report.pdf", b"  \n<HTML><script>alert(1)</script>"),
+        ("minutes.docx", b"%PDF-1.4\n"),
+        ("photos.zip", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+        ("partners.csv", b"\xef\xbb\xbf<script>alert(1)</script>"),
+        ("notes.txt", b"%PDF-1.4\n"),
+        ("letter.rtf", b"plain text"),
+    ],
+)
+def test_a_document_whose_content_is_not_what_its_extension_says_is_refused(
+    admin_client, filename, content
+):
+    response = upload(admin_client, "documents", filename, content)
+
+    extension = filename.rpartition(".")[2]
+    assert f"The content of this file is not that of a .{extension} file." in (
+        response.content.decode()
+    )
     assert not get_document_model().objects.exists()
 
 

