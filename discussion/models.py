@@ -113,13 +113,6 @@ class CommentablePageMixin(models.Model):
 
     settings_panels = [*Page.settings_panels, FieldPanel("allow_comments")]
 
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from .views import post_comment
-
-            return post_comment(self, request)
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request, *args, comment_form=None, **kwargs):
         """`comment_form`: a posted form to show again with its errors."""
         from .views import comment_context

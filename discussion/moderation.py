@@ -140,7 +140,9 @@ def apply_transition(transition, comments, user):
 def moderate(comments, new_status, user):
     """Give these comments `new_status`: save, log who did it, and once the transaction commits
     purge the cached pages whose public thread changed, then tell authors of newly approved
-    comments (and the author replied to, if asked). Returns the comments whose status changed."""
+    comments (and the author replied to, if asked). Returns the comments whose status changed.
+    `user` None: the site's own rules approved a comment as it was posted (History says so); its
+    author, who sees it at once, gets no e-mail about it."""
     changed = []
     for comment in comments:
         previous = comment.status
@@ -162,12 +164,13 @@ def moderate(comments, new_status, user):
     purge_caches_on_commit(public_changes)
     if new_status == CommentStatus.APPROVED:
         for comment, _previous in changed:
-            notify_after_commit(announce_approval, comment)
+            notify_after_commit(announce_approval, comment, user is not None)
     return [comment for comment, _previous in changed]
 
 
-def announce_approval(comment):
-    notify_author_of_approval(comment)
+def announce_approval(comment, tell_author):
+    if tell_author:
+        notify_author_of_approval(comment)
     if comment.parent_id:
         notify_parent_author_of_reply(comment)
 

@@ -1,11 +1,8 @@
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pagecache.cache import cached_per_generation
@@ -13,15 +10,10 @@ from pagecache.parameters import reads_query_parameter
 
 from .forms import CommentForm
 from .models import CommentSettings, CommentStatus, VisitorComment
-from .moderation import purge_caches_on_commit
 from .notifications import (
     email_from_unsubscribe_token,
-    notify_after_commit,
-    notify_moderators_of_pending_comments,
-    notify_parent_author_of_reply,
 )
-from .rules import judge, lock_author, throttled
-from .thread import JUST_POSTED_SESSION_KEY, build_tree, remember_own_comment, visible_comments
+from .thread import JUST_POSTED_SESSION_KEY, build_tree, visible_comments
 
 AUTHOR_COOKIE = "comment_author"
 AUTHOR_COOKIE_SALT = "discussion.author"
@@ -108,86 +100,6 @@ def remembered_author(request):
         return {}
     values = remembered.split("\n")
     return dict(zip(REMEMBERED_FIELDS, values, strict=False)) | {"remember_me": True}
-
-
-def post_comment(page, request):
-    """Handle the comment form posted to a page: Post/Redirect/Get on success, the page again
-    with the errors and everything typed otherwise (429 when the author posts too often)."""
-    form = CommentForm(request.POST, page=page)
-    if not form.is_valid():
-        return render_page_with_form(page, request, form)
-    if not page.comments_are_open:
-        form.add_error(None, _("Comments are closed on this page."))
-        return render_page_with_form(page, request, form, status=403)
-    comment = form.build_comment(
-        request.META.get("REMOTE_ADDR") or None, request.META.get("HTTP_USER_AGENT", "")
-    )
-    if refusal_status := save_unless_refused(comment, form):
-        return render_page_with_form(page, request, form, status=refusal_status)
-    remember_own_comment(request, comment)
-    response = redirect(f"{page.url}#comment-{comment.pk}")
-    remember_or_forget_author(response, form)
-    return response
-
-
-@transaction.atomic
-def save_unless_refused(comment, form):
-    """Save the comment unless its author already posted it or posts too often; then return
-    the answer's status, with the reason added to the form. The checks and the save hold the
-    author's lock (rules.lock_author): simultaneous posts cannot all pass the checks."""
-    lock_author(comment.ip_address, comment.author_email)
-    if form.is_duplicate(comment):
-        form.add_error(None, _("You have already posted this comment."))
-        return 200
-    if throttled(comment.ip_address, comment.author_email):
-        form.add_error(
-            None,
-            _(
-                "You are sending comments too quickly. Please wait a few minutes, then send "
-                "this one again: your text is kept below."
-            ),
-        )
-        return 429
-    save_comment(comment, form)
-    return None
-
-
-@transaction.atomic
-def save_comment(comment, form):
-    verdict = judge(comment, form)
-    comment.status, comment.hold_reason = verdict.status, verdict.reason
-    comment.save()
-    if comment.status == CommentStatus.PENDING:
-        notify_after_commit(notify_moderators_of_pending_comments)
-    elif comment.status == CommentStatus.APPROVED:
-        purge_caches_on_commit([comment])
-        if comment.parent_id:
-            notify_after_commit(notify_parent_author_of_reply, comment)
-    return comment
-
-
-def render_page_with_form(page, request, form, status=200):
-    context = page.get_context(request, comment_form=form)
-    return TemplateResponse(request, page.get_template(request), context, status=status)
-
-
-def remember_or_forget_author(response, form):
-    if form.cleaned_data["remember_me"]:
-        value = "\n".join(form.cleaned_data[name] or "" for name in REMEMBERED_FIELDS)
-        response.set_signed_cookie(
-            AUTHOR_COOKIE,
-            value,
-            salt=AUTHOR_COOKIE_SALT,
-            max_age=AUTHOR_COOKIE_AGE,
-            **author_cookie_flags(),
-        )
-    else:
-        # Expired at once, with the flags it is set with (delete_cookie() would drop Secure).
-        response.set_cookie(AUTHOR_COOKIE, "", max_age=0, **author_cookie_flags())
-
-
-def author_cookie_flags():
-    return {"httponly": True, "samesite": "Lax", "secure": settings.SESSION_COOKIE_SECURE}
 
 
 def unsubscribe(request, token):

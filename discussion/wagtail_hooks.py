@@ -11,9 +11,8 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import can_moderate, can_reply_to
 from .bulk_actions import MODERATION_BULK_ACTIONS, DeleteCommentsBulkAction
-from .csrf import csrf_failure
 from .forms import refresh_form_times
-from .models import CommentablePageMixin, CommentStatus, VisitorComment
+from .models import CommentStatus, VisitorComment
 from .moderation import REPLY_LOG_ACTION, STATUS_LOG_ACTIONS, transitions_for
 from .notifications import QUEUE_URL_NAME
 from .viewsets import VisitorCommentViewSet, excerpt, pending_count
@@ -132,15 +131,6 @@ class PendingCommentsPanel(Component):
 def add_pending_comments_panel(request, panels):
     if can_moderate(request.user):
         panels.append(PendingCommentsPanel())
-
-
-@hooks.register("before_serve_page")
-def comment_form_posts_only_to_commentable_pages(page, request, serve_args, serve_kwargs):
-    """A POST let through without a CSRF token as a comment (discussion/csrf.py) must reach a
-    page that takes comments; anywhere else it fails as a missing token would."""
-    if getattr(request, "comment_form_post", False) and not isinstance(page, CommentablePageMixin):
-        return csrf_failure(request)
-    return None
 
 
 @hooks.register("before_serve_cached_page")

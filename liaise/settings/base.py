@@ -82,8 +82,6 @@ MIDDLEWARE = [
     # Django's, without its language redirect of an API 404 (liaise/middleware.py).
     "liaise.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The comment form, on cached pages, goes without a CSRF token (discussion/csrf.py).
-    "discussion.csrf.CommentFormCsrfMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -8,6 +8,7 @@ from post_office.models import STATUS, Email
 from discussion import moderation
 from discussion.models import CommentStatus, VisitorComment
 from discussion.thread import JUST_POSTED_SESSION_KEY
+from tests.comments import comment_post_url
 from tests.factories import VisitorCommentFactory
 from tests.smtp_server import free_port
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def post_comment(client, page, data):
-    return client.post(page.url, data, REMOTE_ADDR="198.51.100.7")
+    return client.post(comment_post_url(page), data, REMOTE_ADDR="198.51.100.7")
 
 
 def test_a_comment_queues_the_moderators_email_instead_of_sending_it(

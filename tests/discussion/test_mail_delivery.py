@@ -13,13 +13,14 @@ from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from discussion.models import CommentStatus, VisitorComment
+from tests.comments import comment_post_url
 
 # Committed for real, as in production: the worker reads what the requests committed.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def post_comment(visitor, page, data):
-    return visitor.post(page.url, data, REMOTE_ADDR="198.51.100.7")
+    return visitor.post(comment_post_url(page), data, REMOTE_ADDR="198.51.100.7")
 
 
 def approve(moderator_client, comment):

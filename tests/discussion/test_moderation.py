@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from discussion import moderation
 from discussion.models import CommentStatus, VisitorComment
 from editorial.roles import MODERATORS
+from tests.comments import comment_post_url
 from tests.factories import NewsPageFactory, UserFactory, VisitorCommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -347,7 +348,7 @@ def test_moderators_email_links_to_the_queue(
     client, news, comment_data, moderator, django_capture_on_commit_callbacks, deliver_mail
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(news.url, comment_data(), REMOTE_ADDR="198.51.100.7")
+        client.post(comment_post_url(news), comment_data(), REMOTE_ADDR="198.51.100.7")
 
     outbox = deliver_mail()
     assert [m.to for m in outbox] == [["mod@example.org"]]

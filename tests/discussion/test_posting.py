@@ -4,16 +4,23 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from editorial.roles import MODERATORS
-from tests.factories import UserFactory, VisitorCommentFactory
+from tests.comments import comment_post_url
+from tests.factories import (
+    SeminarIndexPageFactory,
+    SeminarPageFactory,
+    UserFactory,
+    VisitorCommentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def post(client, page, data, ip="198.51.100.7"):
-    return client.post(page.url, data, REMOTE_ADDR=ip)
+    return client.post(comment_post_url(page), data, REMOTE_ADDR=ip)
 
 
 def an_hour_ago():
@@ -199,6 +206,39 @@ def test_known_author_is_approved_when_enabled(client, news, comment_data):
     post(client, news, comment_data())
 
     assert VisitorComment.objects.get(text="Very useful seminar, thank you.").status == "approved"
+
+
+def test_automatic_approval_is_in_the_comments_history(client, news, comment_data):
+    CommentSettings.objects.create(auto_approve_known_authors=True)
+    VisitorCommentFactory(page=news, author_email="ana@example.net", created_at=an_hour_ago())
+
+    post(client, news, comment_data())
+
+    comment = VisitorComment.objects.get(text="Very useful seminar, thank you.")
+    entry = ModelLogEntry.objects.for_instance(comment).get()
+    assert (entry.action, entry.user, entry.data) == (
+        "discussion.approve",
+        None,
+        {"from": "pending", "to": "approved"},
+    )
+    assert comment.hold_reason == "author already has an approved comment"
+
+
+def test_comments_post_to_their_own_address_only(client, home, news, comment_data):
+    seminar = SeminarPageFactory(parent=SeminarIndexPageFactory(parent=home))
+    calendar = client.post(f"{seminar.url}calendar/", comment_data(page=seminar))
+    client.post(news.url, comment_data())
+    reload = client.get(comment_post_url(news))
+
+    assert calendar["Content-Type"].startswith("text/calendar")
+    assert not VisitorComment.objects.exists()
+    assert (reload.status_code, reload.url) == (302, news.url)
+
+
+def test_a_page_that_takes_no_comments_has_no_comment_address(client, home, comment_data):
+    response = client.post(comment_post_url(home), comment_data(page=home))
+
+    assert response.status_code == 404
 
 
 def test_disallowed_word_makes_spam_and_moderation_word_holds(client, news, comment_data):

@@ -9,6 +9,7 @@ from django.db import connections
 from django.test import Client
 
 from discussion.models import VisitorComment
+from tests.comments import comment_post_url
 
 SIMULTANEOUS_POSTS = 20
 
@@ -23,7 +24,7 @@ def post_simultaneously(page, forms, ip="198.51.100.7"):
         try:
             client = Client()
             barrier.wait()
-            statuses.append(client.post(page.url, data, REMOTE_ADDR=ip).status_code)
+            statuses.append(client.post(comment_post_url(page), data, REMOTE_ADDR=ip).status_code)
         finally:
             connections.close_all()
 

@@ -1,6 +1,6 @@
 """The page cache for anonymous visitors (pagecache/): hits, who bypasses it, its headers, its
 invalidation on publication and on comment moderation, and the comment form on a cached page
-(discussion/csrf.py)."""
+(discussion/posting.py)."""
 
 import datetime
 import re
@@ -16,6 +16,7 @@ from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from discussion.views import AUTHOR_COOKIE
 from pagecache import cache
+from tests.comments import comment_post_url
 from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -126,7 +127,9 @@ def test_news_tag_and_page_number_are_stored_only_when_they_exist(news_index, ne
     assert cache_status(news_index.url, {"tag": "seminar"}) == "hit"
     assert cache_status(news_index.url, {"page": "1"}) == "hit"
     assert cache_status(news_index.url, {"tag": "no-such-tag"}) == "none"
-    assert cache_status(news_index.url, {"page": "999"}) == "none"
+    past_the_end = visitor().get(news_index.url, {"page": "999"})
+    assert past_the_end.status_code == 404
+    assert "X-Page-Cache" not in past_the_end
     assert cache_status(news_index.url, {"page": "01"}) == "none"
     assert cache_status(f"{news_index.url}?page=1&page=1") == "none"
 
@@ -169,7 +172,9 @@ def test_visitor_with_a_pending_comment_sees_it_while_others_get_the_cached_page
     author = visitor()
     page = author.get(news.url)
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=20)):
-        posted = author.post(news.url, comment_fields(page), REMOTE_ADDR="198.51.100.7")
+        posted = author.post(
+            comment_post_url(news), comment_fields(page), REMOTE_ADDR="198.51.100.7"
+        )
     assert posted.status_code == 302
 
     own_view = author.get(news.url)
@@ -272,7 +277,7 @@ def test_auto_approved_comment_refreshes_the_cached_page(news, django_capture_on
         time_machine.travel(timezone.now() + datetime.timedelta(seconds=20)),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        author.post(news.url, comment_fields(page, text="Thanks again."))
+        author.post(comment_post_url(news), comment_fields(page, text="Thanks again."))
 
     assert VisitorComment.objects.get(text="Thanks again.").status == CommentStatus.APPROVED
     assert "Thanks again." in visitor().get(news.url).content.decode()
@@ -290,7 +295,7 @@ def test_comment_form_works_from_a_cached_page_without_a_csrf_token(news):
 
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=20)):
         response = person.post(
-            news.url,
+            comment_post_url(news),
             comment_fields(page),
             headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"},
         )
@@ -319,7 +324,7 @@ def test_comment_posted_from_another_site_is_refused(news):
     person = Client(enforce_csrf_checks=True)
 
     for headers in [{"origin": "https://evil.example"}, {"sec-fetch-site": "cross-site"}]:
-        response = person.post(news.url, comment_fields(page), headers=headers)
+        response = person.post(comment_post_url(news), comment_fields(page), headers=headers)
         assert response.status_code == 403, headers
 
     assert not VisitorComment.objects.exists()

@@ -17,6 +17,7 @@ from django.db import OperationalError, connection, connections
 
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import VisitorComment
+from tests.comments import comment_post_url
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 COMMENT = {"name": "Ana Lopes", "email": "ana@example.net", "text": "Thank you for the seminar."}
@@ -88,7 +89,7 @@ def test_outage_answers_503_and_the_site_recovers_without_restarting(
     form = hidden_fields(visitor.get(page_url, timeout=10).text)
 
     with database_down(postgres_cluster):
-        posted = visitor.post(page_url, {**form, **COMMENT}, timeout=10)
+        posted = visitor.post(live_site + comment_post_url(news), {**form, **COMMENT}, timeout=10)
         health = requests.get(f"{live_site}/healthz", timeout=10)
     after_restart = visitor.get(page_url, timeout=10)
 
@@ -126,8 +127,10 @@ def valid_comment(page):
 def test_comment_whose_saving_fails_midway_leaves_nothing_behind(client, news):
     # The comment is inserted, then the database fails before the end of its transaction.
     failure = OperationalError("server closed the connection unexpectedly")
-    with mock.patch("discussion.views.transaction.on_commit", side_effect=failure):
-        response = client.post(news.url, valid_comment(news), REMOTE_ADDR="198.51.100.7")
+    with mock.patch("discussion.notifications.transaction.on_commit", side_effect=failure):
+        response = client.post(
+            comment_post_url(news), valid_comment(news), REMOTE_ADDR="198.51.100.7"
+        )
 
     assert response.status_code == 503
     assert not VisitorComment.objects.exists()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from bench.load import gunicorn
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
+from tests.comments import comment_post_url
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, VisitorCommentFactory
 from tests.postgres_cluster import pick_free_port
 from tests.production.test_production_settings import PRODUCTION_ENVIRONMENT, SWITCHES
@@ -70,7 +71,7 @@ def post_comment(server, page, text):
         salt=TIMESTAMP_SALT,
     )
     return requests.post(
-        server + page.url,
+        server + comment_post_url(page),
         {**AUTHOR, "text": text, "form_time": form_time},
         headers={"Origin": server},
         allow_redirects=False,

@@ -1,0 +1,168 @@
+"""A visitor's comment, from the form to the moderation queue: the one way in.
+
+The comment form of a page posts to its own address, `/<language>/comments/<page id>/`
+(never to the page, nor to a page's sub-addresses such as a seminar's `calendar/`), and
+post_comment() takes it through one flow:
+
+1. where it comes from: only from this site's pages (below);
+2. the form (forms.CommentForm): fields, the reply's parent, errors shown with the text kept;
+3. the page: live, visible to this visitor, taking comments now;
+4. under the author's lock (rules.lock_author): not a duplicate, not too often (429);
+5. the rules (rules.judge): spam (a honeypot filled in, a time stamp forged, too fast or too
+   old, a disallowed word), held as pending, or approved for a known author;
+6. saved as pending (or spam), then approved through moderation.moderate(), which records it in
+   History, purges the cached page and sends the e-mails; moderators hear of pending ones;
+7. Post/Redirect/Get back to the comment, which its author sees while it waits.
+
+Why no CSRF token: pages with the form are cached whole and served to every visitor, and a token
+belongs to one visitor's cookie. A comment acts on behalf of no account, so a forged post
+borrows nobody's rights; what a token would stop is another site making a visitor's browser post
+a comment. Browsers send Origin (and Sec-Fetch-Site) with every form POST: a post from another
+site is refused exactly as Django refuses a missing token (its 403 page). The time stamp, the
+honeypot and the rate limits apply to every post, and the session and "remember me" cookies are
+SameSite=Lax. Only this view is exempt; every other form keeps Django's CSRF check.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import get_callable
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
+
+from .forms import CommentForm
+from .models import CommentablePageMixin, CommentStatus
+from .moderation import moderate
+from .notifications import notify_after_commit, notify_moderators_of_pending_comments
+from .rules import judge, lock_author, throttled
+from .thread import remember_own_comment
+from .views import AUTHOR_COOKIE, AUTHOR_COOKIE_AGE, AUTHOR_COOKIE_SALT, REMEMBERED_FIELDS
+
+# Sec-Fetch-Site values of a post made by this site's own pages (or typed by the visitor).
+OWN_FETCH_SITES = {"same-origin", "none"}
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def post_comment(request, page_id):
+    page = commentable_page(request, page_id)
+    if request.method == "GET":  # a reload of the page that showed the form's errors
+        return redirect(page.url)
+    if not comes_from_this_site(request):
+        return csrf_failure(request)
+    form = CommentForm(request.POST, page=page)
+    if not form.is_valid():
+        return render_page_with_form(page, request, form)
+    if not page.comments_are_open:
+        form.add_error(None, _("Comments are closed on this page."))
+        return render_page_with_form(page, request, form, status=403)
+    comment = form.build_comment(
+        request.META.get("REMOTE_ADDR") or None, request.META.get("HTTP_USER_AGENT", "")
+    )
+    if refusal_status := save_unless_refused(comment, form):
+        return render_page_with_form(page, request, form, status=refusal_status)
+    remember_own_comment(request, comment)
+    response = redirect(f"{page.url}#comment-{comment.pk}")
+    remember_or_forget_author(response, form)
+    return response
+
+
+def commentable_page(request, page_id):
+    """The live page of that id, if it takes comments and this visitor may see it."""
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not isinstance(page, CommentablePageMixin):
+        raise Http404
+    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+        raise Http404
+    return page
+
+
+def comes_from_this_site(request):
+    """The browser says the post was made by a page of this site (same scheme and host, or an
+    origin in CSRF_TRUSTED_ORIGINS). Without Origin, Referer and Sec-Fetch-Site (not a current
+    browser), nothing says otherwise."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site and fetch_site not in OWN_FETCH_SITES:
+        return False
+    origin = request.headers.get("Origin")
+    if origin is None and (referer := request.headers.get("Referer")):
+        parts = urlsplit(referer)
+        origin = f"{parts.scheme}://{parts.netloc}"
+    if origin is None:
+        return True
+    own_origin = f"{request.scheme}://{request.get_host()}"
+    return origin in {own_origin, *settings.CSRF_TRUSTED_ORIGINS}
+
+
+def csrf_failure(request):
+    """Django's response to a failed CSRF check (settings.CSRF_FAILURE_VIEW)."""
+    return get_callable(settings.CSRF_FAILURE_VIEW)(
+        request, reason="The comment form was posted from another site."
+    )
+
+
+@transaction.atomic
+def save_unless_refused(comment, form):
+    """Save the comment unless its author already posted it or posts too often; then return
+    the answer's status, with the reason added to the form. The checks and the save hold the
+    author's lock (rules.lock_author): simultaneous posts cannot all pass the checks."""
+    lock_author(comment.ip_address, comment.author_email)
+    if form.is_duplicate(comment):
+        form.add_error(None, _("You have already posted this comment."))
+        return 200
+    if throttled(comment.ip_address, comment.author_email):
+        form.add_error(
+            None,
+            _(
+                "You are sending comments too quickly. Please wait a few minutes, then send "
+                "this one again: your text is kept below."
+            ),
+        )
+        return 429
+    save_comment(comment, form)
+    return None
+
+
+def save_comment(comment, form):
+    """Saved as the rules judge it; an approval goes through moderation like any other."""
+    verdict = judge(comment, form)
+    comment.hold_reason = verdict.reason
+    comment.status = (
+        CommentStatus.SPAM if verdict.status == CommentStatus.SPAM else CommentStatus.PENDING
+    )
+    comment.save()
+    if verdict.status == CommentStatus.APPROVED:
+        moderate([comment], CommentStatus.APPROVED, user=None)
+    elif verdict.status == CommentStatus.PENDING:
+        notify_after_commit(notify_moderators_of_pending_comments)
+    return comment
+
+
+def render_page_with_form(page, request, form, status=200):
+    context = page.get_context(request, comment_form=form)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def remember_or_forget_author(response, form):
+    if form.cleaned_data["remember_me"]:
+        value = "\n".join(form.cleaned_data[name] or "" for name in REMEMBERED_FIELDS)
+        response.set_signed_cookie(
+            AUTHOR_COOKIE,
+            value,
+            salt=AUTHOR_COOKIE_SALT,
+            max_age=AUTHOR_COOKIE_AGE,
+            **author_cookie_flags(),
+        )
+    else:
+        # Expired at once, with the flags it is set with (delete_cookie() would drop Secure).
+        response.set_cookie(AUTHOR_COOKIE, "", max_age=0, **author_cookie_flags())
+
+
+def author_cookie_flags():
+    return {"httponly": True, "samesite": "Lax", "secure": settings.SESSION_COOKIE_SECURE}
