@@ -20,10 +20,9 @@ class OrderedListing:
         """`order`: a function returning the ids in order, when the queryset's own order is not
         the one (search results)."""
         self.queryset = queryset
-        self.ids = cached_per_generation(
-            key,
-            order or (lambda: list(queryset.prefetch_related(None).values_list("pk", flat=True))),
-        )
+        order = order or (lambda: queryset.prefetch_related(None).values_list("pk", flat=True))
+        # A tuple: kept in the process too (pagecache.cache.is_immutable).
+        self.ids = cached_per_generation(key, lambda: tuple(order()))
 
     def __len__(self):
         return len(self.ids)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +11,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.pages import KnownRestrictionsMixin
 from events.models import SeminarPage
-from network.models import PartnerPage
+from network.models import network_figures
 from news.models import NewsPage
 from pagecache.cache import cached_per_generation
 
@@ -63,18 +64,18 @@ class HomePage(KnownRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor: kept until the next change of content, or the next day
-        # (when seminars become past ones).
-        context.update(
-            cached_per_generation(
-                f"pagecache:home-listings:{self.pk}:{timezone.localdate()}", self.listings
-            )
+        context["network_figures"] = network_figures(self.locale_id)
+        # The same for every visitor, as HTML: kept until the next change of content, or the
+        # next day (when seminars become past ones).
+        context["listings"] = cached_per_generation(
+            f"pagecache:home-listings:{self.pk}:{timezone.localdate()}",
+            lambda: render_to_string("home/home_listings.html", self.listings(), request),
         )
         return context
 
     def listings(self):
-        """The upcoming seminars, soonest first (or else the latest one), the latest news and
-        the network's figures (counted over every partner)."""
+        """The upcoming seminars, soonest first (or else the latest one), and the latest
+        news."""
         seminars = list(
             SeminarPage.objects.published_in(self.locale_id).in_index_order()[
                 :UPCOMING_SEMINARS_ON_HOME
@@ -87,7 +88,6 @@ class HomePage(KnownRestrictionsMixin, Page):
             "latest_news": list(
                 NewsPage.objects.published_in(self.locale_id).for_listing()[:LATEST_NEWS_ON_HOME]
             ),
-            "network_figures": PartnerPage.objects.published_in(self.locale_id).by_country()[0],
         }
 
 

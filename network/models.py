@@ -71,6 +71,15 @@ class PartnerPageQuerySet(PublishedPageQuerySet):
         return figures, country_choices(row["country"] for row in rows if row["country"])
 
 
+def network_figures(locale):
+    """The network's headline figures in a language, counted over every partner: kept until
+    the next change of content."""
+    return cached_per_generation(
+        f"pagecache:network-figures:{getattr(locale, 'pk', locale)}",
+        lambda: PartnerPage.objects.published_in(locale).by_country()[0],
+    )
+
+
 def country_choices(codes):
     """(code, localised name) of these country codes, sorted by name."""
     names = dict(PartnerPage._meta.get_field("country").get_choices(include_blank=False))

@@ -18,8 +18,6 @@ from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
 from django.utils.functional import cached_property
 
-from .cache import GENERATION_KEY
-
 logger = logging.getLogger(__name__)
 
 LOG_INTERVAL = 60
@@ -114,14 +112,8 @@ class FailSoftRedisCache(FailSoftCache, RedisCache):
         return (RedisError,)
 
 
-class PageFileCache(FailSoftCache, FileBasedCache):
-    """Django's file cache, failing soft on a full or unwritable disk, whose culling (when it
-    holds more than MAX_ENTRIES files, a random third of them go) spares the generation
-    (pagecache/cache.py): culled, it would invalidate every page and datum at once, and again at
-    each cull of a full cache."""
+class FailSoftFileCache(FailSoftCache, FileBasedCache):
+    """Django's file cache, failing soft on a full or unwritable disk (production's page cache
+    without Redis)."""
 
     failures = (OSError,)
-
-    def _list_cache_files(self):
-        generation_file = self._key_to_file(GENERATION_KEY)
-        return [path for path in super()._list_cache_files() if path != generation_file]

@@ -17,6 +17,8 @@ after any failure this process starts a new generation as soon as it reads one a
 server that met the outage does so once when the cache comes back.
 """
 
+import dataclasses
+import datetime
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,11 +45,20 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def generation_store():
+    """Where the generation is kept: apart from the pages, which a full cache culls."""
+    return caches[settings.PAGE_CACHE_GENERATION_ALIAS]
+
+
+def stored_generation():
+    return generation_store().get(GENERATION_KEY)
+
+
 def current_generation():
     """The generation in force: the request's, else read from the cache (None if it fails)."""
     generation = request_generation.get()
     if generation is None:
-        generation = generation_from(page_cache().get(GENERATION_KEY))
+        generation = generation_from(stored_generation())
     return generation
 
 
@@ -79,9 +90,9 @@ def generation_for_request(generation):
 def start_generation():
     """A generation for a cache that has none (new, cleared or evicted): never one used before,
     so that no copy made before can be served."""
-    cache = page_cache()
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(GENERATION_KEY)
+    store = generation_store()
+    store.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return store.get(GENERATION_KEY)
 
 
 def invalidate():
@@ -94,7 +105,7 @@ def invalidate():
 
 def new_generation():
     generation = time.time_ns()
-    page_cache().set(GENERATION_KEY, generation, timeout=None)
+    generation_store().set(GENERATION_KEY, generation, timeout=None)
     if request_generation.get() is not None:
         request_generation.set(generation)  # the rest of this request sees the change
     return generation
@@ -103,8 +114,10 @@ def new_generation():
 def cached_per_generation(key, build):
     """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS): in the shared cache,
     and in this process for as long as the generation stays the same, so that a request reads
-    the shared cache once (the generation) rather than once per datum. Callers must not modify
-    the value they get. Without a generation (the cache failed), build() every time."""
+    the shared cache once (the generation) rather than once per datum. The process keeps only
+    values that no request can change (strings, numbers, tuples, frozen dataclasses); others,
+    such as pages, come from the shared cache as a fresh copy each time. Without a generation
+    (the cache failed), build() every time."""
     generation = current_generation()
     if generation is None:
         return build()
@@ -117,10 +130,26 @@ def cached_per_generation(key, build):
     if entry is None or entry[0] != generation:
         entry = (generation, build())
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-    if len(process_memo) >= PROCESS_MEMO_SIZE:
-        process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
-    process_memo[key] = entry
+    if is_immutable(entry[1]):
+        if len(process_memo) >= PROCESS_MEMO_SIZE:
+            process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
+        process_memo[key] = entry
     return entry[1]
+
+
+IMMUTABLE_ATOMS = (str, bytes, int, float, bool, type(None), datetime.date, datetime.timedelta)
+
+
+def is_immutable(value):
+    """Whether no one holding `value` can change it: atoms, and tuples, frozensets and frozen
+    dataclasses (hashable: a mutable dataclass is not) of immutable values."""
+    if isinstance(value, IMMUTABLE_ATOMS):
+        return True
+    if isinstance(value, tuple | frozenset):
+        return all(is_immutable(item) for item in value)
+    if dataclasses.is_dataclass(value) and type(value).__hash__ is not None:
+        return all(is_immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
 
 
 def forget_past_generations(generation):

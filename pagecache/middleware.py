@@ -33,11 +33,11 @@ from django.utils.translation import get_language_from_request
 from wagtail import hooks
 
 from .cache import (
-    GENERATION_KEY,
     current_generation,
     generation_for_request,
     generation_from,
     page_cache,
+    stored_generation,
 )
 from .parameters import has_canonical_query, parameters_for_request
 
@@ -57,18 +57,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = self.key_if_cacheable(request)
-        cache = page_cache()
+        key = key_if_cacheable(request)
         if key is None:
             with generation_for_request(current_generation()):
                 response = self.get_response(request)
-            if getattr(request, "_pagecache_personal", False):
-                personal(response)
-            return response
+            return personal(response) if is_personal(request) else response
 
-        found = cache.get_many([key, GENERATION_KEY])
-        generation = generation_from(found.get(GENERATION_KEY))
-        entry = found.get(key)
+        cache = page_cache()
+        generation = generation_from(stored_generation())
+        entry = cache.get(key) if generation is not None else None
         if entry is not None and entry["generation"] == generation:
             return serve_hit(request, entry)
         with generation_for_request(generation), parameters_for_request() as parameters:
@@ -89,27 +86,33 @@ class PageCacheMiddleware:
             response[STATUS_HEADER] = "miss"
         return response
 
-    @staticmethod
-    def key_if_cacheable(request):
-        """The cache key of this request, or None when it must not come from the cache."""
-        if (
-            not settings.PAGE_CACHE_ENABLED
-            or request.method not in ("GET", "HEAD")
-            or is_excluded_path(request.path_info)
-        ):
-            return None
-        if has_personal_cookie(request):
-            request._pagecache_personal = True
-            return None
-        try:
-            return cache_key(request)
-        except DisallowedHost:
-            return None
+
+def key_if_cacheable(request):
+    """The cache key of this request, or None when it must not come from the cache."""
+    if not is_shared_request(request) or is_personal(request):
+        return None
+    try:
+        return cache_key(request)
+    except DisallowedHost:
+        return None
+
+
+def is_shared_request(request):
+    """A GET of a public page, which may be answered with the same page for everyone."""
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and not is_excluded_path(request.path_info)
+    )
+
+
+def is_personal(request):
+    """A shared request from a visitor whose page is their own (see the module docstring)."""
+    return is_shared_request(request) and has_personal_cookie(request)
 
 
 def is_excluded_path(path):
-    """The admin, documents, /healthz…: never from the page cache, nor routed by the site's own
-    shortcuts (home/middleware.py)."""
+    """The admin, documents, /healthz…: never from the page cache."""
     return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 

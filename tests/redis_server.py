@@ -35,6 +35,13 @@ def redis_caches(url):
     return {
         "default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options},
         "pages": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options, "KEY_PREFIX": "pages"},
+        "page_generation": {
+            "BACKEND": backend,
+            "LOCATION": url,
+            "OPTIONS": options,
+            "KEY_PREFIX": "pages",
+            "TIMEOUT": None,
+        },
     }
 
 

@@ -278,8 +278,9 @@ PARTNERS_PAGE_SIZE = 24
 SEMINARS_PAGE_SIZE = 12
 
 # Caches. "pages" holds whole pages for anonymous visitors and the per-language chrome (menus,
-# feed links), invalidated on publish and comment moderation (pagecache/; README, "Performance").
-# Production shares it between processes (Redis, or files): liaise/settings/production.py.
+# feed links), invalidated on publish and comment moderation (pagecache/; README, "Performance")
+# by a new generation, kept apart in "page_generation" so that culling a full "pages" never
+# drops it. Production shares both between processes (Redis, or files): production.py.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -287,8 +288,14 @@ CACHES = {
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    "page_generation": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "page-generation",
+        "TIMEOUT": None,
+    },
 }
 PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_GENERATION_ALIAS = "page_generation"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 # How long the server keeps a page (it is dropped sooner on any change), how long browsers may
 # reuse it without asking (0: always ask; the server answers from its cache), and CDNs.

@@ -3,6 +3,7 @@ names are mandatory. Served by gunicorn, static files by WhiteNoise. S3 media, a
 purging and Elasticsearch are each switched on by their variables (README, "Operations")."""
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -135,19 +136,32 @@ def redis_cache(redis_url, **params):
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(redis_url)}
 # The page cache (pagecache/) must be one for all gunicorn workers, so that an invalidation
-# reaches each of them: in Redis too, else in files on this machine (PAGE_CACHE_DIR).
+# reaches each of them: in Redis too, else in files on this machine (PAGE_CACHE_DIR). Pages
+# expire; their generation never does, and is kept apart from them (a full file cache culls a
+# third of its files at random; Redis's volatile-lru evicts only keys that expire).
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")))
+
+
+def page_file_cache(location, **params):
+    return {"BACKEND": "pagecache.backends.FailSoftFileCache", "LOCATION": str(location), **params}
+
+
 CACHES = {
     **CACHES,
     "pages": (
         redis_cache(redis_url, KEY_PREFIX="pages", TIMEOUT=PAGE_CACHE_SECONDS)
         if redis_url
-        else {
-            "BACKEND": "pagecache.backends.PageFileCache",
-            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
-            "TIMEOUT": PAGE_CACHE_SECONDS,
+        else page_file_cache(
+            PAGE_CACHE_DIR,
+            TIMEOUT=PAGE_CACHE_SECONDS,
             # Every page of both languages (x100: 12,000) and what is kept per generation.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "30000"))},
-        }
+            OPTIONS={"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "30000"))},
+        )
+    ),
+    "page_generation": (
+        redis_cache(redis_url, KEY_PREFIX="pages", TIMEOUT=None)
+        if redis_url
+        else page_file_cache(PAGE_CACHE_DIR / "generation", TIMEOUT=None)
     ),
 }
 

@@ -6,9 +6,7 @@ import pytest
 from django.db import connection
 
 from pagecache import cache as pagecache
-from pagecache.backends import PageFileCache
 from pagecache.cache import (
-    GENERATION_KEY,
     cached_per_generation,
     invalidate,
     page_cache,
@@ -24,7 +22,7 @@ class Builder:
 
     def __call__(self):
         self.calls += 1
-        return [f"value {self.calls}"]
+        return (f"value {self.calls}",)
 
 
 def test_value_is_built_once_within_a_generation():
@@ -34,7 +32,7 @@ def test_value_is_built_once_within_a_generation():
     second = cached_per_generation("test:datum", build)
 
     assert build.calls == 1
-    assert first == second == ["value 1"]
+    assert first == second == ("value 1",)
 
 
 def test_second_call_comes_from_the_process_without_reading_the_shared_cache(monkeypatch):
@@ -50,9 +48,16 @@ def test_second_call_comes_from_the_process_without_reading_the_shared_cache(mon
 
     monkeypatch.setattr(shared, "get", get)
 
-    assert cached_per_generation("test:datum", build) == ["value 1"]
+    assert cached_per_generation("test:datum", build) == ("value 1",)
     assert build.calls == 1
-    assert shared_reads == [pagecache.GENERATION_KEY]  # the generation only, not the datum
+    assert shared_reads == []  # the generation is read from its own store, the datum not at all
+
+
+def test_a_value_that_requests_could_change_is_never_shared_in_the_process():
+    first = cached_per_generation("test:mutable", lambda: {"pages": ["a"]})
+    first["pages"].append("changed by a request")
+
+    assert cached_per_generation("test:mutable", lambda: {}) == {"pages": ["a"]}
 
 
 def test_another_process_reads_the_value_from_the_shared_cache():
@@ -60,7 +65,7 @@ def test_another_process_reads_the_value_from_the_shared_cache():
     cached_per_generation("test:datum", build)
     process_memo.clear()  # as in another process
 
-    assert cached_per_generation("test:datum", build) == ["value 1"]
+    assert cached_per_generation("test:datum", build) == ("value 1",)
     assert build.calls == 1
 
 
@@ -72,8 +77,8 @@ def test_value_is_rebuilt_after_an_invalidation(django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         invalidate()
 
-    assert cached_per_generation("test:datum", build) == ["value 2"]
-    assert cached_per_generation("test:datum", build) == ["value 2"]
+    assert cached_per_generation("test:datum", build) == ("value 2",)
+    assert cached_per_generation("test:datum", build) == ("value 2",)
     assert build.calls == 2
 
 
@@ -86,9 +91,9 @@ def test_value_built_before_the_commit_of_a_change_is_rebuilt_after_it(
     build = Builder()
     with django_capture_on_commit_callbacks(execute=True):
         invalidate()
-        assert cached_per_generation("test:datum", build) == ["value 1"]
+        assert cached_per_generation("test:datum", build) == ("value 1",)
 
-    assert cached_per_generation("test:datum", build) == ["value 2"]
+    assert cached_per_generation("test:datum", build) == ("value 2",)
 
 
 def test_process_memo_never_grows_beyond_its_size(monkeypatch):
@@ -109,7 +114,7 @@ def test_value_dropped_from_the_memo_comes_from_the_shared_cache(monkeypatch):
         cached_per_generation(f"test:datum:{n}", build)
 
     assert "test:datum:0" not in process_memo
-    assert cached_per_generation("test:datum:0", builders[0]) == ["value 1"]
+    assert cached_per_generation("test:datum:0", builders[0]) == ("value 1",)
     assert [build.calls for build in builders] == [1, 1, 1]
 
 
@@ -175,12 +180,23 @@ def test_search_index_covers_the_title_and_body_together():
 # -- The file cache of production -------------------------------------------------------------
 
 
-def test_full_file_cache_never_culls_the_generation(tmp_path):
-    cache = PageFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}})
-    cache.set(GENERATION_KEY, 42, timeout=None)
+def test_culling_a_full_file_cache_never_drops_the_generation(settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "pagecache.backends.FailSoftFileCache",
+            "LOCATION": str(tmp_path),
+            "OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2},
+        },
+        "page_generation": {
+            "BACKEND": "pagecache.backends.FailSoftFileCache",
+            "LOCATION": str(tmp_path / "generation"),
+        },
+    }
+    generation = pagecache.new_generation()
 
     for n in range(200):  # each set beyond 10 files culls half of them at random
-        cache.set(f"pagecache:page:{n}", n)
+        cached_per_generation(f"test:datum:{n}", lambda n=n: n)
 
-    assert cache.get(GENERATION_KEY) == 42
+    assert pagecache.stored_generation() == generation
     assert len(list(tmp_path.glob("*.djcache"))) <= 11

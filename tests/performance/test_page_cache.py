@@ -350,7 +350,11 @@ def test_pages_are_served_when_the_file_cache_cannot_be_used(settings, monkeypat
     unusable.write_text("")
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "pagecache.backends.PageFileCache", "LOCATION": str(unusable)},
+        "pages": {"BACKEND": "pagecache.backends.FailSoftFileCache", "LOCATION": str(unusable)},
+        "page_generation": {
+            "BACKEND": "pagecache.backends.FailSoftFileCache",
+            "LOCATION": str(unusable / "generation"),
+        },
     }
 
     for _ in range(2):
@@ -361,4 +365,4 @@ def test_pages_are_served_when_the_file_cache_cannot_be_used(settings, monkeypat
     health = visitor().get("/healthz")
 
     assert health.status_code == 200
-    assert health.content.decode() == "ok; cache degraded: pages"
+    assert health.content.decode() == "ok; cache degraded: pages, page_generation"

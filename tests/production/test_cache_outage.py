@@ -80,7 +80,7 @@ def test_pages_and_healthz_answer_while_redis_is_down_and_after_it_is_back(
     site_on_redis.start()
 
     assert health.status_code == 200
-    assert health.content.decode() == "ok; cache degraded: default, pages"
+    assert health.content.decode() == "ok; cache degraded: default, pages, page_generation"
     assert len(caplog.records) == 1  # once per interval, not per request
     assert "unavailable" in caplog.records[0].getMessage()
     assert_pages_answer(pages)

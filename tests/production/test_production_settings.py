@@ -131,12 +131,13 @@ def test_optional_services_are_switched_on_by_their_variables():
         "https://media.liaise.example.org"
         in (values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"])
     )
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "page_generation"):
         cache = values["CACHES"][alias]
         assert cache["BACKEND"] == "pagecache.backends.FailSoftRedisCache"
         assert cache["LOCATION"] == "redis://cache.internal:6379/0"
         assert cache["OPTIONS"] == {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     assert values["CACHES"]["pages"]["TIMEOUT"] == 3600
+    assert values["CACHES"]["page_generation"]["TIMEOUT"] is None
     assert values["WAGTAILFRONTENDCACHE"]["cloudflare"]["ZONEID"] == "zone"
     assert "wagtail.contrib.frontend_cache" in values["INSTALLED_APPS"]
     backends = values["WAGTAILSEARCH_BACKENDS"]
