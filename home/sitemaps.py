@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.querysets import public
 from core.site_address import absolute_url
@@ -32,8 +32,12 @@ class MultilingualSitemap(Sitemap):
     limit = SITEMAP_PAGE_SIZE
 
     @cached_property
+    def site(self):
+        return Site.find_for_request(self.request)
+
+    @cached_property
     def homes(self):
-        return list(self.get_wagtail_site().root_page.get_translations(inclusive=True))
+        return list(self.site.root_page.get_translations(inclusive=True))
 
     def items(self):
         """Wagtail's sitemap lists the site's own tree; this adds its translated trees. Plain
@@ -50,19 +54,19 @@ class MultilingualSitemap(Sitemap):
 
     @property
     def paginator(self):
-        paginator = Paginator(self._items(), self.limit)
+        paginator = Paginator(self.items(), self.limit)
         paginator.count = self.totals()["count"]
         return paginator
 
     def totals(self):
-        site = self.get_wagtail_site()
         return cached_per_generation(
-            f"pagecache:sitemap:{site.pk}",
+            f"pagecache:sitemap:{self.site.pk}",
             lambda: self.items().aggregate(latest=Max("last_published_at"), count=Count("pk")),
         )
 
-    def _urls(self, page, protocol, domain):
-        """Wagtail's _urls, with each URL's hreflang alternates."""
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The entries of sitemap file `page`, as Wagtail's sitemap writes them (each page's
+        full URL and date), with each URL's hreflang alternates."""
         file = self.paginator.page(page)
         reads_query_parameter("p", self.request.GET.get("p") in (None, str(file.number)))
         pages = list(file.object_list)
