@@ -28,11 +28,13 @@ def hostname_and_port(site_url):
 
 
 def follow_site_url(**kwargs):
-    """post_migrate: give the default Site the hostname and port of SITE_URL."""
+    """post_migrate: give the default Site the hostname and port of SITE_URL (saved, so that
+    cached pages naming the old address are dropped: pagecache.signals)."""
     hostname, port = hostname_and_port(settings.SITE_URL)
-    Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(
-        hostname=hostname, port=port
-    )
+    site = Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).first()
+    if site is not None:
+        site.hostname, site.port = hostname, port
+        site.save()
 
 
 @checks.register(checks.Tags.urls)
@@ -43,14 +45,14 @@ def check_site_url(app_configs, **kwargs):
             checks.Error(
                 f"SITE_URL must be the site's address, scheme and host only: {settings.SITE_URL!r}",
                 hint="For example SITE_URL=https://liaise.example.org",
-                id="home.E001",
+                id="core.E001",
             )
         ]
     if not validate_host(parts.hostname, settings.ALLOWED_HOSTS):
         return [
             checks.Error(
                 f"The host of SITE_URL ({parts.hostname}) is not in ALLOWED_HOSTS.",
-                id="home.E002",
+                id="core.E002",
             )
         ]
     return []
@@ -67,7 +69,7 @@ def check_public_site_url(app_configs, **kwargs):
                 f"SITE_URL is {settings.SITE_URL}: canonical links, feeds, sitemaps and e-mails "
                 "will name this machine instead of the public site.",
                 hint="Set the SITE_URL environment variable to the site's public address.",
-                id="home.W001",
+                id="core.W001",
             )
         )
     elif parts.scheme != "https":
@@ -75,7 +77,7 @@ def check_public_site_url(app_configs, **kwargs):
             checks.Warning(
                 f"SITE_URL is {settings.SITE_URL}: links will not use HTTPS.",
                 hint="Set SITE_URL to the site's https:// address.",
-                id="home.W002",
+                id="core.W002",
             )
         )
     return warnings

@@ -11,6 +11,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from core.site_address import follow_site_url
+from pagecache.cache import new_generation, stored_generation
 from tests.factories import (
     ImageFactory,
     NewsIndexPageFactory,
@@ -91,7 +92,7 @@ def test_a_site_url_that_is_not_a_scheme_and_host_is_an_error(site_url):
     with override_settings(SITE_URL=site_url):
         errors = checks.run_checks(tags=[checks.Tags.urls])
 
-    assert "home.E001" in {error.id for error in errors}
+    assert "core.E001" in {error.id for error in errors}
 
 
 def test_a_site_url_outside_the_allowed_hosts_is_an_error():
@@ -100,7 +101,7 @@ def test_a_site_url_outside_the_allowed_hosts_is_an_error():
     ):
         errors = checks.run_checks(tags=[checks.Tags.urls])
 
-    assert "home.E002" in {error.id for error in errors}
+    assert "core.E002" in {error.id for error in errors}
     assert settings.SITE_URL == PUBLIC
 
 
@@ -127,4 +128,18 @@ def test_deployment_checks_warn_when_production_still_names_localhost():
     )
 
     assert result.returncode != 0
-    assert "home.W001" in result.stderr + result.stdout
+    assert "core.W001" in result.stderr + result.stdout
+
+
+def test_a_new_site_url_drops_the_pages_cached_under_the_old_one(
+    django_capture_on_commit_callbacks,
+):
+    before = stored_generation() or new_generation()
+
+    with (
+        override_settings(SITE_URL="https://www.liaise2.eu"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        follow_site_url()
+
+    assert stored_generation() != before
