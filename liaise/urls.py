@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import MultilingualSitemap, sitemap_index
 from home.views import robots_txt
 from liaise.api import api_router
-from liaise.views import healthz
+from liaise.views import favicon, healthz
 from search import views as search_views
 
 SITEMAPS = {"pages": MultilingualSitemap}
@@ -25,6 +25,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

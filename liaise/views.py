@@ -3,7 +3,8 @@ import secrets
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -31,3 +32,8 @@ def cache_answers(cache):
     kept = cache.get(key, False)
     cache.delete(key)
     return kept
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever a page's <link rel="icon"> says."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))

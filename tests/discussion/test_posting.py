@@ -348,3 +348,20 @@ def test_thread_is_rendered_anew_in_development(client, news, settings):
     VisitorComment.objects.filter(pk=comment.pk).update(text="Second wording.")  # no signal
 
     assert "Second wording." in client.get(news.url).content.decode()
+
+
+def test_a_form_with_errors_is_announced_with_links_to_each_field(client, news, comment_data):
+    response = post(client, news, comment_data(email="not-an-address", text=""))
+
+    html = response.content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    summary = html.split('<div class="form-errors" role="alert" tabindex="-1" autofocus>', 1)[1]
+    assert title.startswith("Error: ")
+    assert '<a href="#id_email">' in summary.split("</div>", 1)[0]
+    assert '<a href="#id_text">' in summary.split("</div>", 1)[0]
+    assert 'id="id_email_error"' in html
+    assert (
+        'aria-describedby="id_email_error' in html
+        or 'aria-describedby="id_email_helptext id_email_error"' in html
+    )
+    assert html.count("will not be published") == 1

@@ -126,3 +126,11 @@ class TestHomeTreeRules(WagtailPageTestCase):
         home.add_child(instance=PartnerIndexPage(title="Partners", slug="partners"))
 
         assert not PartnerIndexPage.can_create_at(home)
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client, home):
+    html = client.get("/en/").content.decode()
+    response = client.get("/favicon.ico")
+
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    assert (response.status_code, response["Location"]) == (301, "/static/favicon.ico")

@@ -53,13 +53,17 @@ def test_news_picture_comes_in_avif_and_webp_at_several_widths_and_loads_first(c
     assert "loading=" not in img
 
 
-def test_listed_pictures_load_lazily_except_the_first(client, news_index):
+def test_listed_pictures_of_the_first_row_load_at_once_the_first_first(client, news_index):
+    for title in ("Third", "Fourth"):
+        NewsPageFactory(parent=news_index, title=title, image=ImageFactory(title=title))
+
     html = client.get(news_index.url).content.decode()
 
     images = IMG.findall(html.split('class="cards"', 1)[1])
-    assert len(images) == 2
-    assert "loading=" not in images[0]
-    assert 'loading="lazy"' in images[1]
+    assert len(images) == 4
+    assert 'fetchpriority="high"' in images[0]
+    assert ["loading=" in image for image in images] == [False, False, False, True]
+    assert all("fetchpriority" not in image for image in images[1:])
 
 
 def test_partner_logos_are_lazy_pictures_with_a_high_density_version(client, home):
