@@ -19,7 +19,9 @@ locale, CSRF, authentication and the view; stored headers include those of the m
 below it (Content-Security-Policy, X-Frame-Options, Content-Language…). Every request, cached
 or not, reads the cache's generation once for data cached per generation
 (pagecache/cache.py). When the cache fails, there is no generation: the page is rendered and
-served, and nothing is stored (pagecache/backends.py).
+served, and nothing is stored (pagecache/backends.py). Pages that are the same for everyone go
+out compressed as the browser accepts, stored pages from copies compressed once
+(pagecache/compression.py).
 """
 
 import hashlib
@@ -39,6 +41,7 @@ from .cache import (
     page_cache,
     stored_generation,
 )
+from .compression import encode, holds_a_secret, variants
 from .parameters import has_canonical_query, parameters_for_request
 
 STATUS_HEADER = "X-Page-Cache"
@@ -61,7 +64,7 @@ class PageCacheMiddleware:
         if key is None:
             with generation_for_request(current_generation()):
                 response = self.get_response(request)
-            return personal(response) if is_personal(request) else response
+            return personal(response) if is_personal(request) else compressed(request, response)
 
         cache = page_cache()
         generation = generation_from(stored_generation())
@@ -82,9 +85,11 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_S_MAXAGE,
             )
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, make_entry(response, generation), settings.PAGE_CACHE_SECONDS)
+            entry = make_entry(response, generation)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
-        return response
+            return encode(request, response, entry["variants"])
+        return compressed(request, response)
 
 
 def key_if_cacheable(request):
@@ -103,6 +108,22 @@ def is_shared_request(request):
         settings.PAGE_CACHE_ENABLED
         and request.method in ("GET", "HEAD")
         and not is_excluded_path(request.path_info)
+    )
+
+
+def compressed(request, response):
+    """The response compressed when it is the same for everyone (pagecache/compression.py)."""
+    if is_public_request(request) and not holds_a_secret(request):
+        return encode(request, response)
+    return response
+
+
+def is_public_request(request):
+    """A GET of a public page from a visitor without a personal cookie."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not is_excluded_path(request.path_info)
+        and not has_personal_cookie(request)
     )
 
 
@@ -173,6 +194,7 @@ def make_entry(response, generation):
             if name.lower() not in UNSTORED_HEADERS
         ],
         "content": response.content,
+        "variants": variants(response.content),
     }
 
 
@@ -185,4 +207,6 @@ def serve_hit(request, entry):
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     response[STATUS_HEADER] = "hit"
-    return response
+    # The stored compressed copies, unless a hook freshened the page (then compressed anew).
+    unchanged = response.content == entry["content"]
+    return encode(request, response, entry["variants"] if unchanged else None)
