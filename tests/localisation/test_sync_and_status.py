@@ -27,16 +27,16 @@ def publish_english_edit(page, **changes):
     page.save_revision().publish()
 
 
-def test_fully_translated_page_needs_no_attention(french_about):
-    assert french_about.pk not in [status.page.pk for status in statuses_needing_attention()]
-    status = next(s for s in page_translation_statuses() if s.page.pk == french_about.pk)
+def test_fully_translated_page_needs_no_attention(about, french_about):
+    assert about.pk not in [status.source_page.pk for status in statuses_needing_attention()]
+    status = next(s for s in page_translation_statuses() if s.source_page.pk == about.pk)
     assert status.percent_done == 100
 
 
 def test_publishing_an_english_edit_updates_the_translation_source(about, french_about):
     publish_english_edit(about, intro="What the project does, in more detail.")
 
-    status = next(s for s in statuses_needing_attention() if s.page.pk == french_about.pk)
+    status = next(s for s in statuses_needing_attention() if s.source_page.pk == about.pk)
     assert status.source_changed
     assert status.percent_done < 100
     source_strings = set(status.translation.source.stringsegment_set.values_list("string__data"))
