@@ -163,9 +163,15 @@ def section_choices():
     return Page.objects.live().filter(locale=Locale.get_default(), depth=SECTION_DEPTH)
 
 
+ALL_STATES = "all"
+
+
 def filter_statuses(statuses, section_id=None, state=None):
+    """By default the work to do: what is missing, incomplete, behind or unpublished."""
     if section_id:
         statuses = [s for s in statuses if s.section and s.section.pk == section_id]
-    if state:
-        statuses = [s for s in statuses if s.state == state]
-    return statuses
+    if state in State.values:
+        return [s for s in statuses if s.state == state]
+    if state == ALL_STATES:
+        return statuses
+    return [s for s in statuses if s.needs_attention]

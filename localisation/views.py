@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.edit_translation import stop_translation
 
 from .moderation import (
     NoWorkflowError,
@@ -16,7 +20,7 @@ from .moderation import (
     start_page_translation,
     submit_translation_for_moderation,
 )
-from .status import State, filter_statuses, page_translation_statuses, section_choices
+from .status import ALL_STATES, State, filter_statuses, page_translation_statuses, section_choices
 
 
 def language_name(locale):
@@ -119,7 +123,7 @@ def translation_status_report(request):
     statuses = filter_statuses(
         page_translation_statuses(),
         section_id=int(section_id) if section_id.isdigit() else None,
-        state=state if state in State.values else None,
+        state=state,
     )
     return TemplateResponse(
         request,
@@ -128,7 +132,35 @@ def translation_status_report(request):
             "statuses": statuses,
             "sections": section_choices(),
             "states": State.choices,
+            "all_states": ALL_STATES,
             "selected_section": section_id,
             "selected_state": state,
         },
     )
+
+
+def for_publishers_only(view, page_of):
+    """wagtail-localize lets anyone who may edit a translated page stop its synced translation
+    or turn it into an alias of the English page; on a page, only those who may publish it."""
+
+    @wraps(view)
+    def guarded(request, **kwargs):
+        page = page_of(**kwargs)
+        if page is not None and not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+        return view(request, **kwargs)
+
+    return guarded
+
+
+def translated_page_of_translation(translation_id):
+    instance = get_object_or_404(Translation, pk=translation_id).get_target_instance()
+    return instance if isinstance(instance, Page) else None
+
+
+def translated_page(page_id):
+    return get_object_or_404(Page, pk=page_id)
+
+
+guarded_stop_translation = for_publishers_only(stop_translation, translated_page_of_translation)
+guarded_convert_to_alias = for_publishers_only(convert_to_alias, translated_page)

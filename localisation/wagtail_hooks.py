@@ -48,6 +48,21 @@ class WorkListMenuItem(MenuItem):
         return views.can_follow_translations(request.user)
 
 
+# Before wagtail-localize's URLs (order 0): the same addresses, for publishers only.
+@hooks.register("register_admin_urls", order=-1)
+def guard_wagtail_localize_urls():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            views.guarded_stop_translation,
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.guarded_convert_to_alias,
+        ),
+    ]
+
+
 @hooks.register("register_admin_menu_item")
 def register_work_list_menu_item():
     return WorkListMenuItem(

@@ -187,3 +187,27 @@ def test_translators_cannot_approve_their_own_translation(
     page.refresh_from_db()
     assert not page.live
     assert page.workflow_in_progress
+
+
+def test_translators_can_neither_stop_a_translation_nor_turn_it_into_an_alias(
+    client, translator, french_about_in_review
+):
+    translation, page, _response = french_about_in_review
+
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    client.post(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))
+
+    translation.refresh_from_db()
+    page.refresh_from_db()
+    assert translation.enabled
+    assert page.alias_of_id is None
+
+
+def test_moderators_can_still_stop_a_synced_translation(client, moderator, french_about_in_review):
+    translation, _page, _response = french_about_in_review
+    client.force_login(moderator)
+
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+
+    translation.refresh_from_db()
+    assert not translation.enabled
