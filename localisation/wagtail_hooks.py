@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
 from . import views
@@ -132,4 +134,16 @@ def keep_translated_pages_from_those_who_cannot_publish(request, page):
     """Translators write translations, they do not remove them: Wagtail lets anyone who may
     edit a page delete its unpublished draft."""
     if enabled_translation_of(page) and not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def keep_source_snippets_from_translators(request, instance):
+    """Those who may not add a translatable snippet (translators, for news topics) may edit
+    its translations, not the English original."""
+    if not isinstance(instance, TranslatableMixin):
+        return
+    if instance.locale_id != Locale.get_default().pk:
+        return
+    if not request.user.has_perm(get_permission_name("add", type(instance))):
         raise PermissionDenied
