@@ -1,15 +1,21 @@
-"""The translators' work list: for every live English page and every other language, whether a
-translation is missing, incomplete, behind its English source or up to date, in a constant
-number of queries."""
+"""The translators' work list: for every live English page and every English translatable snippet
+(news topics), in every other language, whether a translation is missing, incomplete, behind its
+English source or up to date, in a constant number of queries."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlencode
 
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 SECTION_DEPTH = 3  # root (1), a language's home page (2), its sections (3)
@@ -25,17 +31,26 @@ class State(models.TextChoices):
 
 @dataclass(frozen=True)
 class TranslationStatus:
-    source_page: Page
+    source: Page | TranslatableMixin  # an English page or snippet
     locale: Locale
     section: Page | None
     translation: Translation | None = None
-    page: Page | None = None  # the translated page, None while there is none
+    target: Page | TranslatableMixin | None = None  # its translation, None while there is none
     total_segments: int = 0
     translated_segments: int = 0
 
     @property
+    def is_page(self):
+        return isinstance(self.source, Page)
+
+    @property
+    def kind(self):
+        """ "topic", say: what a snippet is (pages need no saying)."""
+        return ContentType.objects.get_for_model(self.source).name
+
+    @property
     def percent_done(self):
-        if self.page is None:
+        if self.target is None:
             return 0
         if not self.total_segments:
             return 100
@@ -45,26 +60,48 @@ class TranslationStatus:
     def source_changed(self):
         """The English page changed after the translated page was last published (a translation
         never published is incomplete or unpublished, not behind)."""
-        published: datetime | None = self.page.last_published_at if self.page else None
-        if published is None or self.translation is None:
+        if not self.is_page or self.target is None or self.translation is None:
+            return False  # a snippet's translation is saved at once: incomplete, not behind
+        published: datetime | None = self.target.last_published_at
+        if published is None:
             return False
         return self.translation.source.last_updated_at > published
 
     @property
     def source_changed_at(self):
-        return self.source_page.last_published_at
+        if self.is_page:
+            return self.source.last_published_at
+        return self.translation.source.last_updated_at if self.translation else None
 
     @property
     def state(self):
-        if self.page is None:
+        if self.target is None:
             return State.MISSING
         if self.source_changed:
             return State.CHANGED
         if self.percent_done < 100:
             return State.INCOMPLETE
-        if self.page.has_unpublished_changes:
+        if self.is_page and self.target.has_unpublished_changes:
             return State.UNPUBLISHED
         return State.UP_TO_DATE
+
+    @property
+    def edit_url(self):
+        return AdminURLFinder().get_edit_url(self.target) if self.target else None
+
+    @property
+    def start_url(self):
+        """Pages: our view (a POST), which creates the page; snippets: wagtail-localize's form."""
+        if self.is_page:
+            return reverse(
+                "localisation_start_translation", args=[self.source.pk, self.locale.language_code]
+            )
+        content_type = ContentType.objects.get_for_model(self.source)
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[content_type.app_label, content_type.model, quote(self.source.pk)],
+        )
+        return f"{url}?{urlencode({'select_locale': self.locale.language_code})}"
 
     @property
     def state_label(self):
@@ -111,6 +148,10 @@ def translated_pages(target_locales):
     return {(page.translation_key, page.locale_id): page for page in pages}
 
 
+def translatable_snippet_models():
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
 def section_of(page, sections):
     return sections.get(page.path[: Page.steplen * SECTION_DEPTH])
 
@@ -125,8 +166,9 @@ def live_source_pages(source_locale):
     return list(Page.objects.live().filter(in_a_site, locale=source_locale))
 
 
-def page_translation_statuses():
-    """Every live English page in every other language, least advanced first."""
+def translation_statuses():
+    """Every live English page and English snippet in every other language, least advanced
+    first."""
     source_locale = Locale.get_default()
     target_locales = list(Locale.objects.exclude(pk=source_locale.pk))
     source_pages = live_source_pages(source_locale)
@@ -134,28 +176,35 @@ def page_translation_statuses():
         page.path: page for page in source_pages if page.depth == SECTION_DEPTH
     }  # live sections only: a page under a draft section is not live either
     translations = translations_with_progress(target_locales)
-    pages = translated_pages(target_locales)
+    targets = translated_pages(target_locales)
+    sources = [(page, section_of(page, sections)) for page in source_pages]
+    for model in translatable_snippet_models():
+        sources += [(snippet, None) for snippet in model.objects.filter(locale=source_locale)]
+        targets |= {
+            (snippet.translation_key, snippet.locale_id): snippet
+            for snippet in model.objects.filter(locale__in=target_locales)
+        }
     statuses = []
-    for source_page in source_pages:
+    for source, section in sources:
         for locale in target_locales:
-            key = (source_page.translation_key, locale.pk)
+            key = (source.translation_key, locale.pk)
             translation = translations.get(key)
             statuses.append(
                 TranslationStatus(
-                    source_page=source_page,
+                    source=source,
                     locale=locale,
-                    section=section_of(source_page, sections),
+                    section=section,
                     translation=translation,
-                    page=pages.get(key),
+                    target=targets.get(key),
                     total_segments=translation.total_segments if translation else 0,
                     translated_segments=translation.translated_segments if translation else 0,
                 )
             )
-    return sorted(statuses, key=lambda s: (s.percent_done, s.source_page.title))
+    return sorted(statuses, key=lambda s: (s.percent_done, str(s.source)))
 
 
 def statuses_needing_attention():
-    return [status for status in page_translation_statuses() if status.needs_attention]
+    return [status for status in translation_statuses() if status.needs_attention]
 
 
 def section_choices():

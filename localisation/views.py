@@ -20,7 +20,7 @@ from .moderation import (
     start_page_translation,
     submit_translation_for_moderation,
 )
-from .status import ALL_STATES, State, filter_statuses, page_translation_statuses, section_choices
+from .status import ALL_STATES, State, filter_statuses, section_choices, translation_statuses
 
 
 def language_name(locale):
@@ -121,7 +121,7 @@ def translation_status_report(request):
     section_id = request.GET.get("section", "")
     state = request.GET.get("state", "")
     statuses = filter_statuses(
-        page_translation_statuses(),
+        translation_statuses(),
         section_id=int(section_id) if section_id.isdigit() else None,
         state=state,
     )

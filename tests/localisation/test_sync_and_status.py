@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from localisation.status import page_translation_statuses, statuses_needing_attention
+from localisation.status import statuses_needing_attention, translation_statuses
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +28,17 @@ def publish_english_edit(page, **changes):
 
 
 def test_fully_translated_page_needs_no_attention(about, french_about):
-    assert about.pk not in [status.source_page.pk for status in statuses_needing_attention()]
-    status = next(s for s in page_translation_statuses() if s.source_page.pk == about.pk)
+    assert about.pk not in [
+        status.source.pk for status in statuses_needing_attention() if status.is_page
+    ]
+    status = next(s for s in translation_statuses() if s.is_page and s.source.pk == about.pk)
     assert status.percent_done == 100
 
 
 def test_publishing_an_english_edit_updates_the_translation_source(about, french_about):
     publish_english_edit(about, intro="What the project does, in more detail.")
 
-    status = next(s for s in statuses_needing_attention() if s.source_page.pk == about.pk)
+    status = next(s for s in statuses_needing_attention() if s.is_page and s.source.pk == about.pk)
     assert status.source_changed
     assert status.percent_done < 100
     source_strings = set(status.translation.source.stringsegment_set.values_list("string__data"))

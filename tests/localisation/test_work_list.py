@@ -9,7 +9,8 @@ from wagtail.models import Locale, PageLogEntry
 from wagtail_localize.models import Translation
 
 from editorial.roles import EDITORS
-from localisation.status import State, page_translation_statuses, statuses_needing_attention
+from localisation.status import State, statuses_needing_attention, translation_statuses
+from news.models import Topic
 from tests.factories import StandardPageFactory, UserFactory
 from tests.localisation.test_translator_workflow import fill_string_in_editor
 
@@ -30,7 +31,7 @@ def work_list(client, **filters):
 
 
 def status_of(page):
-    return next(s for s in page_translation_statuses() if s.source_page.pk == page.pk)
+    return next(s for s in translation_statuses() if s.is_page and s.source.pk == page.pk)
 
 
 def test_english_page_without_french_version_is_listed_with_a_translate_action(
@@ -211,3 +212,30 @@ def test_moderators_can_still_stop_a_synced_translation(client, moderator, frenc
 
     translation.refresh_from_db()
     assert not translation.enabled
+
+
+def test_untranslated_snippets_are_listed_with_wagtail_localizes_translate_form(
+    client, translator, french_home
+):
+    topic = Topic.objects.create(name="Evaluation", slug="evaluation")
+    client.force_login(translator)
+
+    html = work_list(client)
+    form = client.get(status_of_snippet(topic).start_url)
+
+    assert "Evaluation" in html
+    assert status_of_snippet(topic).state == State.MISSING
+    assert form.status_code == 200
+
+
+def test_snippet_translation_with_english_strings_left_is_incomplete(french_home, translate):
+    topic = Topic.objects.create(name="Evaluation", slug="evaluation")
+
+    translate(topic, {"Evaluation": "Évaluation"})
+
+    assert status_of_snippet(topic).state == State.INCOMPLETE
+    assert status_of_snippet(topic).percent_done == 50
+
+
+def status_of_snippet(snippet):
+    return next(s for s in translation_statuses() if not s.is_page and s.source.pk == snippet.pk)
