@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from news.models import NewsPage
+from news.models import NewsPage, NewsPageTopic, Topic
 from tests.factories import NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,6 +23,7 @@ BODY_FR = "Le séminaire est gratuit ; les places sont limitées à quatre-vingt
 BODY_FR_FIXED = "Le séminaire est gratuit ; les places sont limitées à quatre-vingts personnes."
 REQUESTED_CHANGE = "« personnes » plutôt que « participants », s’il vous plaît."
 SUBMIT_BUTTON = "Submit the French translation for moderation"  # ours (localisation/)
+TOPIC_FR = "Évaluation"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -35,6 +36,8 @@ def english_news(home, translate, make_user):
     news_index = NewsIndexPageFactory(parent=home)
     translate(news_index, {"News": "Actualités", "news": "actualites"})
     editor = make_user("editor", EDITORS)
+    topic = Topic.objects.create(name="Evaluation", slug="evaluation")
+    translate(topic, {"Evaluation": TOPIC_FR, "evaluation": "evaluation"})
     news = NewsPage(
         title=TITLE,
         slug="registrations-leuven",
@@ -43,6 +46,7 @@ def english_news(home, translate, make_user):
         body=[("paragraph", f"<p>{BODY}</p>")],
         owner=editor,
     )
+    news.topic_links.add(NewsPageTopic(topic=topic))
     news_index.add_child(instance=news)
     news.save_revision(user=editor)
     news.get_workflow().start(news, editor)
@@ -143,6 +147,8 @@ def test_translator_translates_a_news_item_on_their_own_and_a_moderator_approves
     visitor.get_by_role("link", name=TITLE_FR).click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE_FR)
     expect(visitor.locator("main")).to_contain_text(BODY_FR_FIXED)
+    expect(visitor.get_by_role("link", name=TOPIC_FR, exact=True)).to_be_visible()
+    expect(visitor.get_by_role("link", name="Evaluation", exact=True)).to_have_count(0)
     both_widths(visitor, screenshot, "7-french-news-item")
     editor.goto("/admin/reports/translation-status/")
     expect(editor.get_by_role("row").filter(has_text=TITLE)).to_have_count(0)
