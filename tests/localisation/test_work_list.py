@@ -239,3 +239,15 @@ def test_snippet_translation_with_english_strings_left_is_incomplete(french_home
 
 def status_of_snippet(snippet):
     return next(s for s in translation_statuses() if not s.is_page and s.source.pk == snippet.pk)
+
+
+def test_dashboard_offers_translators_to_start_untranslated_pages(
+    client, translator, french_home, about
+):
+    client.force_login(translator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Translations needing attention" in html
+    assert reverse("localisation_start_translation", args=[about.pk, "fr"]) in html
+    assert "csrfmiddlewaretoken" in html
