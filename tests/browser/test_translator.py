@@ -4,19 +4,20 @@ and post-edits it, submits it from the editor's footer; the moderator requests c
 French draft; the translator fixes and resubmits; the moderator approves from the draft itself;
 the French page is live and leaves the work list. Screenshots at 1280 and 390 px."""
 
-import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from news.models import NewsPage, NewsPageTopic, Topic
+from news.models import NewsPage, Topic
 from tests.factories import NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TITLE = "Registrations open for the Leuven seminar"
+INTRO = "Local practitioners can now register."
 BODY = "The seminar is free of charge; places are limited to eighty participants."
 TITLE_FR = "Les inscriptions au séminaire de Louvain sont ouvertes"
 BODY_FR = "Le séminaire est gratuit ; les places sont limitées à quatre-vingts participants."
@@ -29,36 +30,43 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def english_news(home, translate, make_user):
-    """An editor's news item, submitted to Editorial review and approved by a moderator, on a site
-    whose home page and news index are in French too."""
+def news_index(home, translate):
+    """A site whose home page and news index are in French too, with a topic in both languages."""
     translate(home, {home.intro: "Institutions locales contre l’extrémisme violent II."})
     news_index = NewsIndexPageFactory(parent=home)
     translate(news_index, {"News": "Actualités", "news": "actualites"})
-    editor = make_user("editor", EDITORS)
     topic = Topic.objects.create(name="Evaluation", slug="evaluation")
     translate(topic, {"Evaluation": TOPIC_FR, "evaluation": "evaluation"})
-    news = NewsPage(
-        title=TITLE,
-        slug="registrations-leuven",
-        date=datetime.date(2016, 9, 1),
-        intro="Local practitioners can now register.",
-        body=[("paragraph", f"<p>{BODY}</p>")],
-        owner=editor,
-    )
-    news.topic_links.add(NewsPageTopic(topic=topic))
-    news_index.add_child(instance=news)
-    news.save_revision(user=editor)
-    news.get_workflow().start(news, editor)
-    approve_current_task(news, make_user("chief", MODERATORS))
-    news.refresh_from_db()
-    assert news.live
-    return news
+    return news_index
 
 
-def approve_current_task(page, moderator):
-    task_state = page.current_workflow_task_state
-    task_state.task.specific.on_action(task_state, moderator, "approve")
+def editor_writes_and_submits_the_news_item(page, news_index, screenshot):
+    page.goto(f"/admin/pages/{news_index.pk}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_intro").fill(INTRO)
+    page.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.locator(".public-DraftEditor-content").first.click()
+    page.keyboard.type(BODY)
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("eighty"))
+    page.get_by_role("button", name="Add topics").click()
+    page.get_by_role("button", name="Choose topic").click()
+    page.get_by_role("dialog").get_by_role("link", name="Evaluation").click()
+    expect(page.locator("[data-chooser-title]").last).to_have_text("Evaluation")
+    footer = page.locator("footer")
+    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("button", name="Submit to Editorial review").click()
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    both_widths(page, screenshot, "0-editor-submitted")
+
+
+def moderator_approves_from_the_dashboard(page, title):
+    page.goto("/admin/")
+    row = page.get_by_role("row").filter(has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.get_by_role("row").filter(has_text=title)).to_have_count(0)
 
 
 def both_widths(page, screenshot, name):
@@ -73,10 +81,19 @@ def both_widths(page, screenshot, name):
 
 
 def test_translator_translates_a_news_item_on_their_own_and_a_moderator_approves_it(
-    new_page, screenshot, make_user, log_in, english_news
+    new_page, screenshot, make_user, log_in, news_index
 ):
     translator = make_user("translator", TRANSLATORS)
     moderator = make_user("moderator", MODERATORS)
+
+    # An editor writes the English news item; a moderator approves and publishes it.
+    editor_writes_and_submits_the_news_item(
+        log_in(new_page(), make_user("editor", EDITORS)), news_index, screenshot
+    )
+    admin = log_in(new_page(), moderator)
+    moderator_approves_from_the_dashboard(admin, TITLE)
+    english_news = NewsPage.objects.get(title=TITLE)
+    assert english_news.live
 
     # The translator finds the new page in the work list and starts the French version.
     editor = log_in(new_page(), translator)
@@ -113,8 +130,8 @@ def test_translator_translates_a_news_item_on_their_own_and_a_moderator_approves
     both_widths(editor, screenshot, "3-submitted")
 
     # The moderator opens the French draft, sees it in review and requests changes.
-    admin = log_in(new_page(), moderator)
-    admin.goto(f"/admin/pages/{french_news.pk}/edit/")
+    admin.goto("/admin/")
+    admin.get_by_role("row").filter(has_text=TITLE_FR).get_by_role("link", name=TITLE_FR).click()
     expect(admin.locator(".localisation-footer")).to_contain_text("In moderation")
     both_widths(admin, screenshot, "4-moderator-opens-the-draft")
     admin.get_by_role("button", name="Request changes").click()
