@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
@@ -13,6 +12,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.edit_translation import stop_translation
 
+from .languages import language_name
 from .moderation import (
     NoWorkflowError,
     ParentNotTranslatedError,
@@ -21,11 +21,6 @@ from .moderation import (
     submit_translation_for_moderation,
 )
 from .status import ALL_STATES, State, filter_statuses, section_choices, translation_statuses
-
-
-def language_name(locale):
-    """The language's name in the admin's language ("French" / "français")."""
-    return get_language_info(locale.language_code)["name_translated"]
 
 
 def can_follow_translations(user):
@@ -54,7 +49,10 @@ def submit_for_moderation(request, translation_id):
         messages.success(
             request,
             _("“%(title)s” was submitted for moderation in %(language)s.")
-            % {"title": page.title, "language": language_name(translation.target_locale)},
+            % {
+                "title": page.title,
+                "language": language_name(translation.target_locale.language_code),
+            },
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -78,7 +76,10 @@ def approve_and_publish(request, translation_id):
         messages.success(
             request,
             _("“%(title)s” was approved and published in %(language)s.")
-            % {"title": page.title, "language": language_name(translation.target_locale)},
+            % {
+                "title": page.title,
+                "language": language_name(translation.target_locale.language_code),
+            },
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -103,14 +104,14 @@ def start_translation(request, page_id, language_code):
             % {
                 "parent": error.parent.title,
                 "title": page.title,
-                "language": language_name(locale),
+                "language": language_name(locale.language_code),
             },
         )
         return redirect("localisation_translation_status")
     messages.success(
         request,
         _("The %(language)s translation of “%(title)s” has started.")
-        % {"language": language_name(locale), "title": page.title},
+        % {"language": language_name(locale.language_code), "title": page.title},
     )
     return redirect("wagtailadmin_pages:edit", translated.pk)
 

@@ -1,5 +1,6 @@
 from django import template
 
+from localisation import languages
 from localisation.moderation import user_can_approve
 
 register = template.Library()
@@ -11,3 +12,8 @@ def review_of(page, user):
     if page is None or not user_can_approve(page, user):
         return None
     return page.current_workflow_task_state
+
+
+@register.simple_tag
+def language_name(language_code):
+    return languages.language_name(language_code)

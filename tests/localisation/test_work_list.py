@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Locale, PageLogEntry
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from editorial.roles import EDITORS
@@ -251,3 +252,17 @@ def test_dashboard_offers_translators_to_start_untranslated_pages(
     assert "Translations needing attention" in html
     assert reverse("localisation_start_translation", args=[about.pk, "fr"]) in html
     assert "csrfmiddlewaretoken" in html
+
+
+def test_translator_footer_speaks_the_translators_admin_language(
+    client, translator, french_home, about
+):
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(translator)
+    french_about_url = start(client, about).url
+
+    html = client.get(french_about_url).content.decode()
+
+    assert "Soumettre la traduction en français à la modération" in html
