@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.edit_translation import stop_translation
@@ -140,28 +141,34 @@ def translation_status_report(request):
     )
 
 
-def for_publishers_only(view, page_of):
-    """wagtail-localize lets anyone who may edit a translated page stop its synced translation
-    or turn it into an alias of the English page; on a page, only those who may publish it."""
+def may_manage_translation(user, instance):
+    """Who may stop a synced translation or turn it into an alias: for a page, those who may
+    publish it; for a snippet, those who may add one (not translators, who translate them)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return user.has_perm(get_permission_name("add", type(instance)))
+
+
+def for_managers_only(view, translated_instance):
+    """wagtail-localize lets anyone who may edit a translation stop it or turn it into an alias
+    of the English page: here only those who may manage it (may_manage_translation)."""
 
     @wraps(view)
     def guarded(request, **kwargs):
-        page = page_of(**kwargs)
-        if page is not None and not page.permissions_for_user(request.user).can_publish():
+        if not may_manage_translation(request.user, translated_instance(**kwargs)):
             raise PermissionDenied
         return view(request, **kwargs)
 
     return guarded
 
 
-def translated_page_of_translation(translation_id):
-    instance = get_object_or_404(Translation, pk=translation_id).get_target_instance()
-    return instance if isinstance(instance, Page) else None
+def target_of_translation(translation_id):
+    return get_object_or_404(Translation, pk=translation_id).get_target_instance()
 
 
 def translated_page(page_id):
     return get_object_or_404(Page, pk=page_id)
 
 
-guarded_stop_translation = for_publishers_only(stop_translation, translated_page_of_translation)
-guarded_convert_to_alias = for_publishers_only(convert_to_alias, translated_page)
+guarded_stop_translation = for_managers_only(stop_translation, target_of_translation)
+guarded_convert_to_alias = for_managers_only(convert_to_alias, translated_page)

@@ -266,3 +266,16 @@ def test_translator_footer_speaks_the_translators_admin_language(
     html = client.get(french_about_url).content.decode()
 
     assert "Soumettre la traduction en français à la modération" in html
+
+
+def test_translators_cannot_stop_the_synced_translation_of_a_topic(
+    client, translator, french_home, translate
+):
+    topic = Topic.objects.create(name="Evaluation", slug="evaluation")
+    translation = translate(topic, {"Evaluation": "Évaluation"})
+    client.force_login(translator)
+
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+
+    translation.refresh_from_db()
+    assert translation.enabled
