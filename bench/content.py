@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
@@ -29,7 +28,7 @@ from discussion.models import CommentStatus, VisitorComment
 from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
 from home.demo.images import news_picture, partner_logo
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
-from news.models import NewsIndexPage, NewsPage, NewsPageTag
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from pagecache.cache import invalidate
 
 BATCH_SIZE = 500
@@ -283,14 +282,37 @@ class Builder:
             }
 
         pairs = self.add_pages(NewsPage, (self.en.news, self.fr.news), count, fields)
-        tags = [Tag.objects.get_or_create(name=theme, slug=theme)[0] for theme in THEMES]
-        tagged = [
-            NewsPageTag(content_object_id=news.pk, tag=tags[(number + shift) % len(tags)])
+        topics = self.topics_by_locale([news.locale for news in pairs[0]]) if pairs else {}
+        linked = [
+            NewsPageTopic(
+                page_id=news.pk,
+                locale_id=news.locale_id,
+                topic=topics[news.locale_id][(number + shift) % len(THEMES)],
+            )
             for number, pair in enumerate(pairs)
             for news in pair
             for shift in (0, 3)
         ]
-        NewsPageTag.objects.bulk_create(tagged, batch_size=BATCH_SIZE)
+        NewsPageTopic.objects.bulk_create(linked, batch_size=BATCH_SIZE)
+
+    @staticmethod
+    def topics_by_locale(locales):
+        """The themes as topics in each language, translations of one another."""
+        source, *others = locales
+        topics = {
+            source.pk: [
+                Topic.objects.get_or_create(slug=theme, locale=source, defaults={"name": theme})[0]
+                for theme in THEMES
+            ]
+        }
+        for locale in others:
+            topics[locale.pk] = [
+                topic.get_translation_or_none(locale) or topic.copy_for_translation(locale)
+                for topic in topics[source.pk]
+            ]
+            for topic in topics[locale.pk]:
+                topic.save()
+        return topics
 
     # -- Comments ------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from .models import CommentStatus, VisitorComment
 from .moderation import delete, moderate, purge_caches_on_commit
 
 ALL_STATUSES = "all"
+WIDE_ONLY = "comment-queue__wide-only"  # columns hidden at phone width
 SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -86,6 +87,10 @@ def listing_queryset(request):
 
 def field_label(name):
     return capfirst(VisitorComment._meta.get_field(name).verbose_name)
+
+
+def sortable_column(name, column_class=Column, **kwargs):
+    return column_class(name, label=field_label(name), sort_key=name, **kwargs)
 
 
 def excerpt(comment):
@@ -165,14 +170,18 @@ class VisitorCommentViewSet(SnippetViewSet):
     # A comment is not a "use" of its page: keep comments out of the pages' usage counts.
     add_to_reference_index = False
     ordering = "-created_at"
+    # The name (with the row's actions), the comment and its status always; the rest from tablet
+    # width up (templates/discussion/admin/index_results.html, static/css/comment-queue.css).
     list_display = [
         "author_name",
-        "author_email",
-        "ip_address",
-        Column("excerpt", label=field_label("text"), accessor=excerpt),
-        "page",
-        "status",
-        DateColumn("created_at", label=field_label("created_at"), sort_key="created_at"),
+        sortable_column("author_email", classname=f"{WIDE_ONLY} comment-queue__email"),
+        sortable_column("ip_address", classname=WIDE_ONLY),
+        Column(
+            "excerpt", label=field_label("text"), accessor=excerpt, classname="comment-queue__text"
+        ),
+        sortable_column("page", classname=WIDE_ONLY),
+        sortable_column("status", accessor="get_status_display"),
+        sortable_column("created_at", column_class=DateColumn, classname=WIDE_ONLY),
     ]
     filterset_class = VisitorCommentFilterSet
     search_fields = SEARCH_FIELDS

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets.button import Button, ListingButton
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
@@ -30,15 +30,15 @@ hooks.register("register_bulk_action", DeleteCommentsBulkAction, order=1)
 
 @hooks.register("register_snippet_listing_buttons")
 def comment_listing_buttons(snippet, user, next_url=None):
-    """Row actions: the first one as a button, the others in the row's "More" menu. They POST
-    (Wagtail's w-action controller) and come back to the queue as it was."""
+    """Row actions, all in the row's "More options" menu as in Wagtail's own listings (inline
+    buttons wrapped or were cut at phone width). They POST (Wagtail's w-action controller) and
+    come back to the queue as it was."""
     if not isinstance(snippet, VisitorComment) or not can_moderate(user):
         return []
     buttons = []
     for index, transition in enumerate(transitions_for(snippet)):
-        button_class = ListingButton if index == 0 else Button
         buttons.append(
-            button_class(
+            Button(
                 transition.label,
                 attrs={
                     "data-controller": "w-action",

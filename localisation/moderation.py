@@ -2,13 +2,31 @@
 can only publish, and its `save_target(publish=False)` still rewrites the live translated page;
 here a translation becomes a draft revision of the page, and the page enters its workflow."""
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.models import WorkflowState
 from wagtail_localize.models import TranslationLog
+from wagtail_localize.operations import TranslationCreator
 
 
 class NoWorkflowError(Exception):
     pass
+
+
+class ParentNotTranslatedError(Exception):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.parent = parent
+
+
+def start_page_translation(page, locale, user):
+    """Create the translated page as a draft below its parent's translation, through
+    wagtail-localize. A missing parent translation is refused: wagtail-localize would otherwise
+    copy the English parents into the translated tree as live aliases. Returns the new page."""
+    parent = page.get_parent()
+    if parent.depth > 1 and not parent.has_translation(locale):
+        raise ParentNotTranslatedError(parent)
+    TranslationCreator(user, [locale]).create_translations(page)
+    return page.get_translation(locale)
 
 
 def save_translation_as_draft(translation, user=None):
@@ -39,4 +57,26 @@ def submit_translation_for_moderation(translation, user):
     elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
     # A workflow already in progress reviews the page's latest revision: nothing more to do.
+    return page
+
+
+def user_can_approve(page, user):
+    task_state = page.current_workflow_task_state
+    if task_state is None:
+        return False
+    actions = task_state.task.specific.get_actions(page, user)
+    return any(name == "approve" for name, _label, _modal in actions)
+
+
+def approve_translation(translation, user):
+    """Approve the page's current review task with the translation as it now stands; the
+    workflow records the approval and publishes. Raises PermissionDenied for those who may not
+    approve, ValidationError if the translated page is invalid. Returns the page."""
+    page = translation.get_target_instance().specific
+    if not user_can_approve(page, user):
+        raise PermissionDenied
+    task_state = page.current_workflow_task_state
+    page = save_translation_as_draft(translation, user)
+    task_state.task.specific.on_action(task_state, user, "approve")
+    page.refresh_from_db()
     return page

@@ -49,7 +49,7 @@ class NewsRssFeed(Feed):
         return news.last_published_at or self.item_pubdate(news)
 
     def item_categories(self, news):
-        return [tag.name for tag in news.tags.all()]
+        return [link.topic.name for link in news.feed_topics]
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -2,15 +2,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
@@ -35,16 +34,56 @@ class NewsPageQuerySet(PublishedPageQuerySet):
         return self.select_related("image").prefetch_related("image__renditions").newest_first()
 
     def for_feed(self):
-        return self.prefetch_related("tags").newest_first()
+        """Newest first, each with `feed_topics` (its topic links and their topics, one query)."""
+        links = NewsPageTopic.objects.select_related("topic")
+        return self.prefetch_related(
+            models.Prefetch("topic_links", queryset=links, to_attr="feed_topics")
+        ).newest_first()
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
 
-class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+class Topic(TranslatableMixin, models.Model):
+    """What a news item is about. Translated through wagtail-localize like pages, so French
+    pages show French names and filter by French slugs (`?tag=evaluation` in English,
+    `?tag=evaluation-des-actions` in French)."""
+
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        verbose_name=_("slug"),
+        help_text=_("In the address of the news filtered by this topic (?tag=…)."),
     )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="news_topic_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTopic(TranslatableMixin, Orderable):
+    """A news item's topic; translatable so that wagtail-localize links the French news item to
+    the French topic."""
+
+    page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="news_links", verbose_name=_("topic")
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -69,14 +108,16 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
         tag_slug = request.GET.get("tag", "")
-        # Every tag of every news item: kept until the next change of content.
+        # Every topic of every news item: kept until the next change of content.
         tags = cached_per_generation(
-            f"pagecache:news-tags:{self.pk}", lambda: list(news_tags(news))
+            f"pagecache:news-tags:{self.pk}", lambda: list(news_topics(news))
         )
         selected_tag = next((tag for tag in tags if tag.slug == tag_slug), None)
         listed = news.for_listing()
         if tag_slug:
-            listed = listed.filter(tags=selected_tag) if selected_tag else listed.none()
+            listed = (
+                listed.filter(topic_links__topic=selected_tag) if selected_tag else listed.none()
+            )
         # Keyed by the tag: none, one of the tags, or any unknown one (which lists nothing).
         tag_key = selected_tag.pk if selected_tag else ("unknown" if tag_slug else "")
         listing = OrderedListing(f"pagecache:news-listing:{self.pk}:{tag_key}", listed)
@@ -88,12 +129,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-def news_tags(news):
-    return (
-        Tag.objects.filter(news_newspagetag_items__content_object__in=news)
-        .distinct()
-        .order_by("name")
-    )
+def news_topics(news):
+    return Topic.objects.filter(news_links__page__in=news).distinct().order_by("name")
 
 
 class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
@@ -117,7 +154,6 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         ),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
     # Loaded with the page when it is routed (home/routing.py).
@@ -130,7 +166,7 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         FieldPanel("image"),
         FieldPanel("image_alt_text"),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        InlinePanel("topic_links", label=_("Topics")),
     ]
     api_fields = [
         APIField("date"),
@@ -139,13 +175,16 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         APIField("image"),
         APIField("image_rendition", serializer=ImageRenditionField(SHARING_IMAGE, source="image")),
         APIField("image_alt"),
-        APIField("tags"),
+        # Still "tags" for the API's users: the names of the topics, in the page's language.
+        APIField("tags", serializer=serializers.ListField(source="topic_names", read_only=True)),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]
+        ),
         index.FilterField("date"),
     ]
 
@@ -157,6 +196,15 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         verbose_name_plural = _("news")
         # The latest news (home page, feeds) without sorting them all.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_newest_first")]
+
+    @property
+    def topics(self):
+        """In one query; from the page in memory too (previews, revisions)."""
+        return [link.topic for link in self.topic_links.select_related("topic")]
+
+    @property
+    def topic_names(self):
+        return [topic.name for topic in self.topics]
 
     @property
     def image_alt(self):

@@ -7,7 +7,7 @@ from wagtail.models import Collection
 from events.models import SeminarIndexPage, SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -116,3 +116,14 @@ class VisitorCommentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "discussion.VisitorComment"
+
+
+def add_topics(news, *slugs):
+    """Give a news item topics of its language (created when missing, named after their slug), in
+    memory as the page editor does: saving or publishing the page stores them."""
+    for slug in slugs:
+        topic, _created = Topic.objects.get_or_create(
+            slug=slug, locale=news.locale, defaults={"name": slug}
+        )
+        news.topic_links.add(NewsPageTopic(topic=topic))
+    return news

@@ -62,7 +62,19 @@ PARTNER_SUMMARIES = {
     ),
 }
 
-# (title, start, end, city, country, tags)
+# News topics, by slug (the news index's ?tag=…); every seminar announcement has "seminar".
+TOPICS = {
+    "seminar": "Seminar",
+    "communication": "Communication",
+    "counter-narratives": "Counter-narratives",
+    "evaluation": "Evaluation",
+    "probation": "Probation",
+    "prison": "Prison",
+    "polarisation": "Polarisation",
+}
+ANNOUNCEMENT_TOPIC = "seminar"
+
+# (title, start, end, city, country, topic slugs)
 SEMINARS = [
     (
         "European cities facing radicalisation: communication and counter-narratives",

@@ -252,6 +252,17 @@ PRIVACY = {
 }
 
 # The link of a news item to its seminar, as wagtail-localize shows it to translators.
+# The news topics: {English name: French name}, and their slugs made from the French names.
+TOPICS = {
+    "Seminar": "Séminaire",
+    "Communication": "Communication",
+    "Counter-narratives": "Contre-discours",
+    "Evaluation": "Évaluation",
+    "Probation": "Probation",
+    "Prison": "Prison",
+    "Polarisation": "Polarisation",
+}
+
 SEMINAR_LINK = '<a id="a1">'
 
 
@@ -259,7 +270,7 @@ SEMINAR_LINK = '<a id="a1">'
 def texts():
     """{English segment text: French} for every segment of the demo pages."""
     pairs = [*HOME.items(), *ABOUT.items(), *PRIVACY.items(), *INDEXES.items()]
-    pairs += partner_pairs() + seminar_pairs() + news_pairs()
+    pairs += partner_pairs() + seminar_pairs() + news_pairs() + topic_pairs()
     translations = {}
     for english, text in pairs:
         text = typeset(text)
@@ -359,6 +370,13 @@ def news_pairs():
             ),
             (content.picture_alt_text(town), picture_alt_text(town)),
         ]
+    return pairs
+
+
+def topic_pairs():
+    pairs = []
+    for slug, name in content.TOPICS.items():
+        pairs += [(name, TOPICS[name]), (slug, french_slug(TOPICS[name]))]
     return pairs
 
 

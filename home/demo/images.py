@@ -51,24 +51,48 @@ def draw_card(text, size, background):
     return buffer.getvalue()
 
 
-def get_or_create_image(title, text, size, alt_text):
-    """The image called `title`, drawn and stored through Wagtail the first time only."""
+def draw_pattern(seed, size, background):
+    """A PNG of a few overlapping discs, as bytes: a picture with no words in it, so that it
+    reads the same on English and French pages."""
+    picture = PillowImage.new("RGB", size, background)
+    draw = ImageDraw.Draw(picture, "RGBA")
+    digest = hashlib.sha256(seed.encode()).digest()
+    width, height = size
+    for index in range(0, 12, 3):
+        x, y, radius = digest[index], digest[index + 1], digest[index + 2]
+        centre = (x * width // 255, y * height // 255)
+        r = height // 6 + radius * height // 600
+        box = (centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r)
+        draw.ellipse(box, fill=(255, 255, 255, 60 + index * 8))
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def get_or_create_image(title, draw, alt_text):
+    """The image called `title`, drawn (`draw(background)` gives PNG bytes) and stored through
+    Wagtail the first time only."""
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image:
         return image
     filename = f"{hashlib.sha256(title.encode()).hexdigest()[:12]}.png"
-    content = ImageFile(BytesIO(draw_card(text, size, colour_for(title))), name=filename)
+    content = ImageFile(BytesIO(draw(colour_for(title))), name=filename)
     return Image.objects.create(title=title, file=content, description=alt_text)
 
 
 def partner_logo(name):
+    """A logo: the partner's initials (an acronym reads the same in every language)."""
     return get_or_create_image(
-        f"Logo: {name}", initials(name), (320, 320), alt_text=f"{name} (demo logo)"
+        f"Logo: {name}",
+        lambda background: draw_card(initials(name), (320, 320), background),
+        alt_text=f"{name} (demo logo)",
     )
 
 
 def news_picture(title, city):
     return get_or_create_image(
-        f"Picture: {title}", city, (1200, 675), alt_text=f"Illustration: {city}"
+        f"Picture: {title}",
+        lambda background: draw_pattern(title, (1200, 675), background),
+        alt_text=f"Illustration: {city}",
     )

@@ -10,11 +10,11 @@ from discussion.models import CommentSettings
 from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 from . import content, french
 from .images import news_picture, partner_logo
-from .translation import translate_pages
+from .translation import translate_objects, translate_pages
 
 ANNOUNCEMENT_LEAD_TIME = timedelta(weeks=6)
 
@@ -25,11 +25,25 @@ def load_demo_content():
     privacy = ensure_privacy_page(home)
     partner_index, partners = ensure_partners(home)
     seminar_index, seminars = ensure_seminars(home, partners)
-    news_index, news = ensure_news(home, seminars)
+    topics = ensure_topics()
+    news_index, news = ensure_news(home, seminars, topics)
     demo_pages = [home, about, privacy, partner_index, *partners.values()]
     demo_pages += [seminar_index, *seminars, news_index, *news]
-    translate_pages(demo_pages, Locale.objects.get(language_code="fr"), french.texts())
+    french_locale, french_texts = Locale.objects.get(language_code="fr"), french.texts()
+    # Topics first: the French news items then link to the French topics.
+    translate_objects(topics.values(), french_locale, french_texts)
+    translate_pages(demo_pages, french_locale, french_texts)
     return home
+
+
+def ensure_topics():
+    """The English news topics, by slug, created when missing."""
+    return {
+        slug: Topic.objects.get_or_create(
+            slug=slug, locale=Locale.get_default(), defaults={"name": name}
+        )[0]
+        for slug, name in content.TOPICS.items()
+    }
 
 
 def child_page(parent, page_class, slug, **fields):
@@ -167,7 +181,7 @@ def ensure_seminars(home, partners):
     return index, seminars
 
 
-def ensure_news(home, seminars):
+def ensure_news(home, seminars, topics):
     index = child_page(
         home,
         NewsIndexPage,
@@ -177,7 +191,7 @@ def ensure_news(home, seminars):
         show_in_menus=True,
     )
     news = []
-    for seminar, (*_facts, tags) in zip(seminars, content.SEMINARS, strict=True):
+    for seminar, (*_facts, topic_slugs) in zip(seminars, content.SEMINARS, strict=True):
         title = content.news_title(seminar.title, seminar.city)
         page = child_page(
             index,
@@ -190,8 +204,9 @@ def ensure_news(home, seminars):
             image_alt_text=content.picture_alt_text(seminar.city),
             body=[("paragraph", seminar_announcement_html(seminar))],
         )
-        if not page.tags.exists():
-            page.tags.add("seminar", *tags)
+        if not page.topic_links.exists():
+            for slug in [content.ANNOUNCEMENT_TOPIC, *topic_slugs]:
+                page.topic_links.add(NewsPageTopic(topic=topics[slug]))
             page.save_revision().publish()
         news.append(page)
     return index, news

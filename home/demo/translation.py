@@ -5,10 +5,12 @@ then the target page saved and published.
 A page that already has a translation in the target locale is left alone, so translators' work
 is never overwritten and running the loader again creates nothing.
 
-Translated pages are published at once (see `publish_now`), parents before children.
+Translated pages are published at once (see `publish_now`), parents before children; snippets
+(news topics) are saved at once, as wagtail-localize does.
 """
 
 from django.db import transaction
+from wagtail.models import Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -33,24 +35,29 @@ class InvalidTranslationError(Exception):
     """wagtail-localize refused a text (broken HTML, or a link that is not in the source)."""
 
 
-@transaction.atomic
 def translate_pages(pages, locale, texts):
     """Translate the untranslated `pages` into `locale`, parents first, with `texts`
     ({source segment text: translated text}). Checks every text is there before anything."""
+    translate_objects(sorted(pages, key=lambda page: page.path), locale, texts)
+
+
+@transaction.atomic
+def translate_objects(objects, locale, texts):
+    """Translate the untranslated pages or snippets, in this order, as translate_pages does."""
     sources = [
-        TranslationSource.get_or_create_from_instance(page)[0]
-        for page in sorted(pages, key=lambda page: page.path)
-        if not is_translated(page, locale)
+        TranslationSource.get_or_create_from_instance(instance)[0]
+        for instance in objects
+        if not is_translated(instance, locale)
     ]
     check_texts_cover(sources, locale, texts)
     for source in sources:
         translate(source, locale, texts)
 
 
-def is_translated(page, locale):
-    """True when the page has a real translation in `locale` (an alias is not one)."""
-    translated = page.get_translation_or_none(locale)
-    return translated is not None and translated.alias_of_id is None
+def is_translated(instance, locale):
+    """True when there is a real translation in `locale` (a page's alias is not one)."""
+    translated = instance.get_translation_or_none(locale)
+    return translated is not None and getattr(translated, "alias_of_id", None) is None
 
 
 def segments_to_translate(source, locale):
@@ -78,8 +85,11 @@ def translate(source, locale, texts):
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in segments_to_translate(source, locale):
         add_string_translation(segment, locale, texts[segment.string.data])
-    translation.save_target(publish=False)
-    publish_now(translation.get_target_instance())
+    if isinstance(source.as_instance(), Page):
+        translation.save_target(publish=False)
+        publish_now(translation.get_target_instance())
+    else:
+        translation.save_target(publish=True)
     return translation
 
 

@@ -12,6 +12,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     VisitorCommentFactory,
+    add_topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def bordeaux_news(news_index):
         intro="The first seminar of LIAISE 2.",
         image=ImageFactory(),
     )
-    news.tags.add("seminar")
+    add_topics(news, "seminar")
     news.save()
     return news
 

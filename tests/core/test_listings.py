@@ -16,6 +16,7 @@ from tests.factories import (
     PartnerPageFactory,
     SeminarIndexPageFactory,
     SeminarPageFactory,
+    add_topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +106,7 @@ def news_index(home):
 
 
 def tagged(news, *tags):
-    news.tags.add(*tags)
+    add_topics(news, *tags)
     news.save()
     return news
 
@@ -148,7 +149,8 @@ def test_news_with_a_tag_published_after_a_visit_is_listed_under_the_tag(client,
     draft = tagged(NewsPageFactory(parent=news_index, title="Second seminar", live=False), "x")
     client.get(news_index.url, {"tag": "seminar"})
 
-    draft.tags.set(["seminar"])
+    draft.topic_links = []
+    add_topics(draft, "seminar")
     publish(draft)
     by_tag = client.get(news_index.url, {"tag": "seminar"}).context["news_page"]
 

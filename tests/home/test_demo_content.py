@@ -123,7 +123,7 @@ def test_demo_announces_each_seminar_in_the_news(demo):
     news = in_english(NewsPage.objects.live())
 
     assert news.count() == 4
-    assert all(item.tags.filter(name="seminar").exists() for item in news)
+    assert all("Seminar" in item.topic_names for item in news)
     assert {item.image_alt_text for item in news} == {
         f"Illustration: {city}" for city, *_facts in SEED_SEMINARS
     }
@@ -212,6 +212,16 @@ def test_french_news_links_to_the_french_seminar_with_french_alt_text(demo, clie
 
     assert '<a href="/fr/seminaires/la-haye-2017/">En savoir plus sur le séminaire</a>' in html
     assert 'alt="Illustration\u00a0: La Haye"' in html
+
+
+def test_french_demo_news_show_french_topics_with_french_slugs(demo, client):
+    item = client.get("/fr/actualites/seminaire-bordeaux-2016/").content.decode()
+    index = client.get("/fr/actualites/", {"tag": "contre-discours"})
+
+    assert ">Contre-discours</a>" in item
+    assert "?tag=seminaire" in item
+    assert "Counter-narratives" not in item
+    assert [news.slug for news in index.context["news_page"]] == ["seminaire-bordeaux-2016"]
 
 
 def test_french_demo_texts_follow_french_typography(demo, fr):

@@ -16,6 +16,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
+    add_topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def news(home):
         image=ImageFactory(file__width=1600, file__height=900),
         image_alt_text="Leuven town hall",
     )
-    news.tags.add("seminar")
+    add_topics(news, "seminar")
     news.save()
     return news
 

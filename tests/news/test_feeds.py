@@ -4,7 +4,7 @@ import feedparser
 import pytest
 
 from news.feeds import FEED_LENGTH
-from tests.factories import NewsIndexPageFactory
+from tests.factories import NewsIndexPageFactory, add_topics
 from tests.factories import NewsPageFactory as News
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def fetch_feed(client, url, content_type):
 def test_rss_feed_lists_the_live_news_newest_first(client, news_index):
     older = News(parent=news_index, title="Older", date=datetime.date(2016, 1, 11))
     newer = News(parent=news_index, title="Newer", date=datetime.date(2016, 4, 14))
-    newer.tags.add("seminar")
+    add_topics(newer, "seminar")
     newer.save()
     News(parent=news_index, title="Draft", live=False)
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import ImageFactory, NewsIndexPageFactory
+from tests.factories import ImageFactory, NewsIndexPageFactory, add_topics
 from tests.factories import NewsPageFactory as News
 from tests.performance.test_query_counts import CEILINGS
 
@@ -18,7 +18,7 @@ def news_index(home):
 
 def tagged_news(parent, title, date, *tags):
     news = News(parent=parent, title=title, date=date)
-    news.tags.add(*tags)
+    add_topics(news, *tags)
     news.save()
     return news
 

@@ -17,6 +17,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
+    add_topics,
 )
 
 SMALL = Sizes(partners=3, seminars=2, news=3, comments=4)
@@ -60,7 +61,7 @@ class GrowingSite:
         self.news = NewsPageFactory(
             parent=self.news_index, title="Seminar announced", image=ImageFactory(title="Picture")
         )
-        self.news.tags.add("seminar")
+        add_topics(self.news, "seminar")
         self.news.save_revision().publish()
         for page in [self.partner, self.seminar, self.news]:
             publish_translation(page, self.french_locale)

@@ -25,6 +25,7 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
     VisitorCommentFactory,
+    add_topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_a_parameter_the_page_does_not_read_is_not_stored(home):
 
 
 def test_news_tag_and_page_number_are_stored_only_when_they_exist(news_index, news):
-    news.tags.add("seminar")
+    add_topics(news, "seminar")
     news.save_revision().publish()
 
     assert cache_status(news_index.url, {"tag": "seminar"}) == "hit"

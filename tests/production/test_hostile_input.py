@@ -26,6 +26,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     UserFactory,
+    add_topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +125,7 @@ def build_site():
     seminars = SeminarIndexPageFactory(parent=home)
     SeminarPageFactory(parent=seminars, title="Bordeaux 2016", slug="bordeaux-2016")
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), slug="seminar")
-    news.tags.add("seminar")
+    add_topics(news, "seminar")
     news.save()
     ImageFactory()
     get_document_model().objects.create(
