@@ -4,6 +4,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from discussion.views import privacy_notice_url as privacy_notice
 from home.chrome import site_chrome
 from home.routing import live_by_language
 
@@ -35,6 +36,12 @@ def main_menu(context):
         "menu_items": site_chrome(context["request"]).menu,
         "current_page": context.get("page"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice_url(context):
+    """The privacy notice of Settings → Comment moderation, in the visitor's language."""
+    return privacy_notice(context["request"])
 
 
 @register.inclusion_tag("includes/news_feed_links.html", takes_context=True)

@@ -134,3 +134,23 @@ def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client, home):
 
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
     assert (response.status_code, response["Location"]) == (301, "/static/favicon.ico")
+
+
+@pytest.mark.parametrize(
+    ("language", "flag", "statement"),
+    [
+        ("en", "Flag of the European Union", "Co-funded by the European Union"),
+        ("fr", "Drapeau de l’Union européenne", "Cofinancé par l’Union européenne"),
+    ],
+)
+def test_every_page_shows_the_eu_emblem_with_its_funding_statement(
+    client, home, translate, language, flag, statement
+):
+    translate(home, {"Co-funded by the European Union": "Cofinancé par l’Union européenne"})
+
+    html = client.get(f"/{language}/").content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+
+    assert f'src="/static/img/eu-emblem.svg" width="72" height="48" alt="{flag}"' in footer
+    assert statement in footer
+    assert 'href="https://efus.eu/"' in footer
