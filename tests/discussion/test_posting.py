@@ -365,3 +365,10 @@ def test_a_form_with_errors_is_announced_with_links_to_each_field(client, news, 
         or 'aria-describedby="id_email_helptext id_email_error"' in html
     )
     assert html.count("will not be published") == 1
+
+
+def test_a_page_without_comments_invites_the_first_one_instead_of_counting_zero(client, news):
+    html = client.get(news.url).content.decode()
+
+    assert "0 comments" not in html
+    assert '<h2 id="comments-heading">Share your experience</h2>' in html
