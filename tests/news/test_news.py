@@ -104,3 +104,11 @@ class TestNewsTreeRules(WagtailPageTestCase):
 
     def test_news_index_takes_only_news(self):
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+
+
+def test_a_news_card_without_a_picture_keeps_its_slot(client, news_index):
+    News(parent=news_index, title="No picture", image=None)
+
+    html = client.get(news_index.url).content.decode()
+
+    assert '<div class="card__placeholder" aria-hidden="true"></div>' in html

@@ -59,7 +59,7 @@ def test_listed_pictures_of_the_first_row_load_at_once_the_first_first(client, n
 
     html = client.get(news_index.url).content.decode()
 
-    images = IMG.findall(html.split('class="cards"', 1)[1])
+    images = IMG.findall(html.split('class="cards"', 1)[1].split("</main>", 1)[0])
     assert len(images) == 4
     assert 'fetchpriority="high"' in images[0]
     assert ["loading=" in image for image in images] == [False, False, False, True]
