@@ -7,12 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
-from events.models import SeminarPage
-from home.models import HomePage, StandardPage
-from network.models import PartnerIndexPage, PartnerPage
-from news.models import NewsIndexPage, NewsPage
+from home.demo.page_types import error_pages, public_pages
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,41 +18,6 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
-
-
-def live(model, **filters):
-    return model.objects.live().filter(locale__language_code="en", **filters)
-
-
-def english_pages():
-    """(name, page, query string) of every page type of the demo content, in English."""
-    seminar = next(seminar for seminar in live(SeminarPage) if seminar.comments_are_open)
-    directory = live(PartnerIndexPage).get()
-    return [
-        ("home", live(HomePage).get(), ""),
-        ("about", live(StandardPage, slug="about").get(), ""),
-        ("directory", directory, ""),
-        ("directory-filtered", directory, "?country=FR"),
-        ("partner", live(PartnerPage).exclude(logo=None).first(), ""),
-        ("seminar-index", seminar.get_parent(), ""),
-        ("seminar", seminar, ""),
-        ("news-index", live(NewsIndexPage).get(), ""),
-        ("news-item", live(NewsPage).order_by("-date").first(), ""),
-    ]
-
-
-def public_pages(language):
-    """(name, path) of every public page type in one language."""
-    locale = Locale.objects.get(language_code=language)
-    pages = [
-        (name, page.get_translation(locale).url + query) for name, page, query in english_pages()
-    ]
-    return [
-        *pages,
-        ("search", f"/{language}/search/?q=Bordeaux"),
-        ("not-found", f"/{language}/no-such-page/"),
-        ("bad-request", f"/{language}/search/?q=%00"),
-    ]
 
 
 def report(violations, where):
@@ -85,7 +46,7 @@ def submit_empty_comment(page):
 
 def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
     call_command("load_demo_content", verbosity=0)
-    pages = {language: public_pages(language) for language in LANGUAGES}
+    pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
     axe = Axe()
     violations = []
     for width, height in WIDTHS.items():
