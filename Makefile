@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run serve test lint format messages bench
+.PHONY: install run serve audit test lint format messages bench
 
 install: $(VENV)/.installed
 
@@ -27,18 +27,34 @@ $(VENV)/.installed-production: $(VENV)/.installed
 # SQLite; a throwaway SECRET_KEY unless one is set; with nothing in front, no HTTPS redirect and
 # Django serves the media (README, "Operations"). The mail queue is sent every minute, as cron
 # does on a server, by a loop that stops with gunicorn.
-serve: $(VENV)/.installed-production
-	export DJANGO_SETTINGS_MODULE=liaise.settings.production \
+PORT = 8000
+PRODUCTION_ENV = export DJANGO_SETTINGS_MODULE=liaise.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
-		SITE_URL="$${SITE_URL:-http://127.0.0.1:8000}" \
+		SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
 		SERVE_MEDIA="$${SERVE_MEDIA:-true}" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py migrate --noinput
+
+serve: $(VENV)/.installed-production
+	$(PRODUCTION_ENV) && \
 	{ while :; do $(BIN)/python manage.py send_queued_mail; sleep 60; done & } && \
 	mail_worker=$$! && trap 'kill $$mail_worker 2>/dev/null' EXIT && trap 'exit 130' INT TERM && \
-	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:8000
+	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:$(PORT)
+
+# Lighthouse (npm, into the git-ignored .audit/; 12.x, as 13 needs Node 22) with Debian's
+# Chromium on every public page type in both languages, against the site as `make serve` runs
+# it, on port 8001 (the demo content loaded if the database has none); prints the four scores
+# per page (README, "Audit"). Several minutes; not part of `make test`.
+LIGHTHOUSE = .audit/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --prefix .audit --no-audit --no-fund lighthouse@12.2.3
+
+audit: PORT = 8001
+audit: $(VENV)/.installed-production $(LIGHTHOUSE)
+	$(PRODUCTION_ENV) && $(BIN)/python -m bench.audit --port $(PORT) --lighthouse $(LIGHTHOUSE)
 
 # The performance benchmark (README, "Performance"): throwaway databases at 1, 10 and 100 times
 # the demo content, then gunicorn under wrk on 127.0.0.1 (apt-get install wrk); about 10 minutes.

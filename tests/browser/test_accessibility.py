@@ -1,0 +1,65 @@
+"""axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type, in English and
+French, on a desktop and a phone-sized screen; each page is also saved as a screenshot.
+
+One context per width visits every page once (the whole test stays around a minute)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from home.demo.page_types import error_pages, public_pages
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ("en", "fr")
+WIDTHS = {1280: 900, 390: 844}  # width: height (a desktop, a phone)
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def report(violations, where):
+    """One readable line per violation and element: what fails, where, and how to fix it."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            lines.append(
+                f"{where}: {violation['id']} ({violation['impact']}) at "
+                f"{' >> '.join(map(str, node['target']))}: {violation['help']} "
+                f"<{violation['helpUrl']}>"
+            )
+    return lines
+
+
+def audit(axe, page, where):
+    return report(axe.run(page, options=AXE_OPTIONS).response["violations"], where)
+
+
+def submit_empty_comment(page):
+    """The comment form after an invalid post: its error summary and marked fields."""
+    form = page.locator("#comment-form")
+    form.locator("[type=submit]").click()
+    expect(page.locator(".field--error").first).to_be_visible()
+
+
+def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
+    call_command("load_demo_content", verbosity=0)
+    pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
+    axe = Axe()
+    violations = []
+    for width, height in WIDTHS.items():
+        page = new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        for language, named_paths in pages.items():
+            for name, path in named_paths:
+                page.goto(path)
+                where = f"{path} at {width} px"
+                violations += audit(axe, page, where)
+                screenshot(page, f"{language}-{name}-{width}")
+                if name == "seminar":
+                    submit_empty_comment(page)
+                    violations += audit(axe, page, f"{where}, comment form with errors")
+                    screenshot(page, f"{language}-comment-errors-{width}")
+    assert not violations, "axe-core found WCAG A/AA violations:\n" + "\n".join(violations)
