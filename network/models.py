@@ -97,6 +97,7 @@ class PartnerIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         """One page of PARTNERS_PAGE_SIZE partners matching the filters, grouped by kind."""
         from .filters import PartnerFilter
+        from .map import directory_map
 
         context = super().get_context(request, *args, **kwargs)
         partners = PartnerPage.objects.child_of(self).published_in(self.locale_id)
@@ -119,6 +120,7 @@ class PartnerIndexPage(SectionIndexPage):
         context["filter_query"] = query_without(request.GET, "page")
         context["partner_groups"] = group_by_kind(partner_page)
         context["network_figures"] = figures
+        context["network_map"] = directory_map(self, directory, request)
         return context
 
 

@@ -5,20 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0002_image_alt_text'),
+        ("network", "0002_image_alt_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='partnerpage',
-            name='latitude',
-            field=models.FloatField(blank=True, help_text='Of the city, in decimal degrees north (Paris: 48.857). Places it on the map.', null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude'),
+            model_name="partnerpage",
+            name="latitude",
+            field=models.FloatField(
+                blank=True,
+                help_text="Of the city, in decimal degrees north (Paris: 48.857). Places it on the map.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(-90),
+                    django.core.validators.MaxValueValidator(90),
+                ],
+                verbose_name="latitude",
+            ),
         ),
         migrations.AddField(
-            model_name='partnerpage',
-            name='longitude',
-            field=models.FloatField(blank=True, help_text='In decimal degrees east, negative west of Greenwich (Paris: 2.352).', null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude'),
+            model_name="partnerpage",
+            name="longitude",
+            field=models.FloatField(
+                blank=True,
+                help_text="In decimal degrees east, negative west of Greenwich (Paris: 2.352).",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(-180),
+                    django.core.validators.MaxValueValidator(180),
+                ],
+                verbose_name="longitude",
+            ),
         ),
     ]
