@@ -163,7 +163,7 @@ def render_map(partners, request, directory):
             "view_box": view_box(placed),
             "width": WIDTH,
             "height": HEIGHT,
-            "directory": directory,
+            "directory_page": directory,
         },
         request,
     )
