@@ -25,6 +25,8 @@ MARKER_SPACING = 22
 # Around the markers, the map shows at least this (units), and this much beyond the outermost.
 MIN_VIEW_WIDTH = 360
 VIEW_MARGIN = 40
+# A partner page's map shows this much (units) around the partner: its region of Europe.
+INSET_WIDTH = 420
 # Where a crowded marker may go, around its place: rings of growing radius.
 NUDGES = tuple(
     (ring * MARKER_SPACING * math.cos(angle), ring * MARKER_SPACING * math.sin(angle))
@@ -187,6 +189,13 @@ def span(low, high, least, limit):
     half = max((high - low) / 2 + VIEW_MARGIN, least / 2)
     start = max(0, min(middle - half, limit - 2 * half))
     return round(start), round(min(limit, start + 2 * half))
+
+
+def inset_view_box(x, y):
+    """The viewBox of a small map centred on (x, y), within the map."""
+    left, right = span(x, x, INSET_WIDTH, WIDTH)
+    top, bottom = span(y, y, INSET_WIDTH * 3 / 4, HEIGHT)
+    return f"{left} {top} {right - left} {bottom - top}"
 
 
 def directory_of(locale):

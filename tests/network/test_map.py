@@ -143,3 +143,23 @@ def test_incomplete_or_impossible_coordinates_are_refused(directory, coordinates
         partner.full_clean()
 
     assert wrong_field in refused.value.message_dict
+
+
+def test_partner_page_shows_a_map_of_its_place(client, directory):
+    rotterdam = directory.get_children().get(title="City of Rotterdam")
+
+    html = client.get(rotterdam.url).content.decode()
+
+    assert 'class="map-inset"' in html
+    assert "Where City of Rotterdam is: Rotterdam, Netherlands" in html
+    x, y = project(*ROTTERDAM)
+    assert f'transform="translate({x:.1f} {y:.1f})"' in html
+
+
+def test_partner_page_without_coordinates_has_no_map(client, directory):
+    nowhere = directory.get_children().get(title="Nowhere")
+
+    html = client.get(nowhere.url).content.decode()
+
+    assert "Nowhere" in html
+    assert 'class="map-inset"' not in html
