@@ -163,3 +163,13 @@ def test_partner_page_without_coordinates_has_no_map(client, directory):
 
     assert "Nowhere" in html
     assert 'class="map-inset"' not in html
+
+
+def test_editors_place_a_partner_next_to_its_city_and_country(admin_client, directory):
+    rotterdam = directory.get_children().get(title="City of Rotterdam")
+
+    html = admin_client.get(f"/admin/pages/{rotterdam.pk}/edit/").content.decode()
+
+    assert 'name="latitude"' in html
+    assert 'name="longitude"' in html
+    assert html.index('name="city"') < html.index('name="latitude"') < html.index('name="website"')
