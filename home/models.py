@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.pages import KnownRestrictionsMixin
 from events.models import SeminarPage
+from network.map import home_map
 from network.models import network_figures
 from news.models import NewsPage
 from pagecache.cache import cached_per_generation
@@ -65,6 +66,7 @@ class HomePage(KnownRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network_figures"] = network_figures(self.locale_id)
+        context["network_map"] = home_map(self.locale_id, request)
         # The same for every visitor, as HTML: kept until the next change of content, or the
         # next day (when seminars become past ones).
         context["listings"] = cached_per_generation(

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import translation
@@ -95,6 +97,7 @@ class PartnerIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         """One page of PARTNERS_PAGE_SIZE partners matching the filters, grouped by kind."""
         from .filters import PartnerFilter
+        from .map import directory_map
 
         context = super().get_context(request, *args, **kwargs)
         partners = PartnerPage.objects.child_of(self).published_in(self.locale_id)
@@ -117,6 +120,7 @@ class PartnerIndexPage(SectionIndexPage):
         context["filter_query"] = query_without(request.GET, "page")
         context["partner_groups"] = group_by_kind(partner_page)
         context["network_figures"] = figures
+        context["network_map"] = directory_map(self, directory, request)
         return context
 
 
@@ -139,6 +143,21 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
+    # Not translatable: wagtail-localize synchronises number fields from the English page.
+    latitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        verbose_name=_("latitude"),
+        help_text=_("Of the city, in decimal degrees north (Paris: 48.857). Places it on the map."),
+    )
+    longitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        verbose_name=_("longitude"),
+        help_text=_("In decimal degrees east, negative west of Greenwich (Paris: 2.352)."),
+    )
     is_associate = models.BooleanField(
         default=False,
         verbose_name=_("associate partner"),
@@ -170,6 +189,7 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("is_associate")]),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("website"),
                 FieldPanel("logo"),
             ],
@@ -182,6 +202,8 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
         APIField("kind"),
         APIField("country"),
         APIField("city"),
+        APIField("latitude"),
+        APIField("longitude"),
         APIField("is_associate"),
         APIField("website"),
         APIField("logo"),
@@ -204,3 +226,11 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    def clean(self):
+        """A point needs both coordinates: one alone would place nothing."""
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            message = _("Give both the latitude and the longitude, or neither.")
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise ValidationError({missing: message})

@@ -50,6 +50,46 @@ PARTNERS = [
     ("Confederation of European Probation (CEP)", PartnerKind.NGO, "", "", False),
 ]
 
+# (latitude, longitude) of each partner's city, or of its seat when the seed gives no city
+# (regions: their capital; forums and NGOs: their office), rounded to the city centre.
+PARTNER_COORDINATES = {
+    "Efus (European Forum for Urban Security)": (48.857, 2.352),
+    "Alexandroupoli": (40.847, 25.874),
+    "Augsburg": (48.371, 10.898),
+    "Bagneux": (48.796, 2.308),
+    "Barcelona": (41.387, 2.170),
+    "Bologna": (44.494, 11.343),
+    "Bordeaux": (44.838, -0.579),
+    "Brno": (49.195, 16.608),
+    "Brussels": (50.847, 4.357),
+    "Charleroi": (50.411, 4.444),
+    "Düsseldorf": (51.228, 6.773),
+    "Essen": (51.456, 7.012),
+    "The Hague": (52.070, 4.300),
+    "L’Hospitalet de Llobregat": (41.360, 2.100),
+    "Liège": (50.633, 5.567),
+    "Leuven": (50.880, 4.700),
+    "Malmö": (55.605, 13.004),
+    "Montreuil": (48.864, 2.448),
+    "Paris": (48.857, 2.352),
+    "Reggio Emilia": (44.698, 10.631),
+    "Rotterdam": (51.924, 4.478),
+    "Sarcelles": (48.997, 2.381),
+    "Setúbal": (38.524, -8.889),
+    "Toulouse": (43.605, 1.444),
+    "Protection of the Constitution of Bremen": (53.079, 8.802),
+    "State of Bavaria": (48.137, 11.575),  # Munich
+    "Generalitat of Catalonia": (41.387, 2.170),  # Barcelona
+    "Departmental Council of Val d’Oise": (49.036, 2.063),  # Cergy
+    "Belgian Forum for Urban Security": (50.847, 4.357),  # Brussels
+    "French Forum for Urban Security": (48.857, 2.352),  # Paris
+    "German Forum for Urban Security": (52.375, 9.732),  # Hanover
+    "Italian Forum for Urban Security": (44.494, 11.343),  # Bologna
+    "Ufuq": (52.520, 13.405),  # Berlin
+    "Culture Interactive e.V.": (52.520, 13.405),  # Berlin
+    "Confederation of European Probation (CEP)": (52.091, 5.122),  # Utrecht
+}
+
 PARTNER_SUMMARIES = {
     "Efus (European Forum for Urban Security)": (
         "Efus leads LIAISE 2. With the Congress of Local and Regional Authorities of the "

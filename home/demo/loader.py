@@ -133,6 +133,7 @@ def ensure_partners(home):
     )
     partners = {}
     for name, kind, country, city, is_associate in content.PARTNERS:
+        latitude, longitude = content.PARTNER_COORDINATES[name]
         partners[name] = child_page(
             index,
             PartnerPage,
@@ -141,11 +142,24 @@ def ensure_partners(home):
             kind=kind,
             country=country,
             city=city,
+            latitude=latitude,
+            longitude=longitude,
             is_associate=is_associate,
             logo=partner_logo(name),
             summary=content.partner_summary(name, kind, city, is_associate),
         )
+        place_on_map(partners[name], latitude, longitude)
     return index, partners
+
+
+def place_on_map(partner, latitude, longitude):
+    """Give a partner loaded before partners had coordinates, and its translations (whose
+    coordinates are synchronised, not translated), the demo's: only to a page that has none,
+    so that an editor's placing is kept."""
+    for page in (partner, *partner.get_translations().specific()):
+        if page.latitude is None and page.longitude is None:
+            page.latitude, page.longitude = latitude, longitude
+            page.save_revision().publish()
 
 
 def ensure_seminars(home, partners):

@@ -108,6 +108,8 @@ def test_seminar_and_partner_fields(client, home):
         kind="city",
         country="NL",
         city="Rotterdam",
+        latitude=51.924,
+        longitude=4.478,
         is_associate=True,
         website="https://www.rotterdam.nl/",
     )
@@ -130,15 +132,17 @@ def test_seminar_and_partner_fields(client, home):
     }
     assert {
         key: partner_json[key]
-        for key in ["kind", "country", "city", "is_associate", "website", "summary"]
+        for key in ["kind", "country", "city", "latitude", "longitude", "is_associate", "website"]
     } == {
         "kind": "city",
         "country": "NL",
         "city": "Rotterdam",
+        "latitude": 51.924,
+        "longitude": 4.478,
         "is_associate": True,
         "website": "https://www.rotterdam.nl/",
-        "summary": partner.summary,
     }
+    assert partner_json["summary"] == partner.summary
 
 
 def test_drafts_are_not_exposed(client, news_index):

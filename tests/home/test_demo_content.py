@@ -110,6 +110,18 @@ def test_demo_has_every_organisation_of_the_seed_with_its_associate_status(demo)
     assert all(p.logo and p.logo.description for p in partners)
 
 
+def test_demo_places_every_partner_on_the_map_in_both_languages(demo, client):
+    partners = PartnerPage.objects.all()
+
+    assert partners.filter(locale__language_code="fr").count() == len(SEED_ORGANISATIONS)
+    assert not partners.filter(latitude=None).exists()
+    assert not partners.filter(longitude=None).exists()
+    efus = partners.get(kind=PartnerKind.LEAD, locale__language_code="en")
+    assert (efus.latitude, efus.longitude) == pytest.approx((48.86, 2.35), abs=0.01)
+    home_page = client.get("/en/").content.decode()
+    assert home_page.count('class="network-map__marker ') == len(SEED_ORGANISATIONS)
+
+
 def test_demo_has_the_four_seminars_with_their_dates(demo):
     seminars = {
         (s.city, s.country.code, s.start_date, s.end_date)
@@ -252,6 +264,24 @@ def test_loading_the_demo_again_keeps_the_translators_changes(
     about.refresh_from_db()
     assert about.title == "À propos du projet"
     assert not about.has_unpublished_changes
+
+
+def test_loading_the_demo_again_places_partners_without_overwriting_an_editors_place(
+    demo, django_capture_on_commit_callbacks
+):
+    """Databases loaded before partners had coordinates get them; an editor's are kept."""
+    brno = PartnerPage.objects.get(locale=demo.locale, city="Brno")
+    unplaced = PartnerPage.objects.filter(translation_key=brno.translation_key)
+    unplaced.update(latitude=None, longitude=None)
+    moved = PartnerPage.objects.get(locale=demo.locale, kind=PartnerKind.LEAD)
+    moved.latitude, moved.longitude = 48.8, 2.3
+    moved.save_revision().publish()
+
+    reload_demo(django_capture_on_commit_callbacks)
+
+    assert [(p.latitude, p.longitude) for p in unplaced] == [(49.195, 16.608)] * 2
+    moved.refresh_from_db()
+    assert (moved.latitude, moved.longitude) == (48.8, 2.3)
 
 
 def test_loader_fails_on_a_demo_text_without_french(

@@ -1,0 +1,203 @@
+"""The map of the network: partners placed at their city on the outline of Europe
+(static/map/europe.svg, built by scripts/build_europe_map.mjs with the projection in
+europe_map.json), rendered on the server as links, one per partner with coordinates."""
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from pagecache.cache import cached_per_generation
+
+from .models import PartnerIndexPage, PartnerKind, PartnerPage
+
+BOX = json.loads(Path(__file__).with_name("europe_map.json").read_text())
+X_SCALE = math.cos(math.radians(BOX["standard_parallel"]))
+SCALE = BOX["width"] / ((BOX["east"] - BOX["west"]) * X_SCALE)
+WIDTH = BOX["width"]
+HEIGHT = round((BOX["north"] - BOX["south"]) * SCALE)
+
+# Markers closer than this (map units) would hide one another: the later one moves aside.
+MARKER_SPACING = 22
+# Around the markers, the map shows at least this (units), and this much beyond the outermost.
+MIN_VIEW_WIDTH = 360
+VIEW_MARGIN = 40
+# A partner page's map shows this much (units) around the partner: its region of Europe.
+INSET_WIDTH = 420
+# Where a crowded marker may go, around its place: rings of growing radius.
+NUDGES = tuple(
+    (ring * MARKER_SPACING * math.cos(angle), ring * MARKER_SPACING * math.sin(angle))
+    for ring in (1, 2, 3, 4)
+    for angle in (math.radians(step * 360 / (6 * ring)) for step in range(6 * ring))
+)
+
+# Each kind its own shape, so that colour is not the only difference (WCAG 1.4.1): SVG path
+# data centred on (0, 0), about 20 units across.
+SHAPES = {
+    PartnerKind.LEAD: "M0-13L3.8-4.2L12.4-4L5.6 1.6L7.9 10.4L0 5.3L-7.9 10.4L-5.6 1.6L-12.4-4"
+    "L-3.8-4.2Z",
+    PartnerKind.CITY: "M9 0A9 9 0 1 1-9 0A9 9 0 1 1 9 0Z",
+    PartnerKind.REGION: "M-8-8H8V8H-8Z",
+    PartnerKind.NATIONAL_FORUM: "M0-10L10 8H-10Z",
+    PartnerKind.NGO: "M0-11L11 0L0 11L-11 0Z",
+}
+
+
+def project(latitude, longitude):
+    """(x, y) on the map of a point in degrees: the formula of the build script."""
+    x = (longitude - BOX["west"]) * X_SCALE * SCALE
+    y = (BOX["north"] - latitude) * SCALE
+    return x, y
+
+
+def is_on_map(x, y):
+    return 0 <= x <= WIDTH and 0 <= y <= HEIGHT
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A partner on the map: frozen, so that the process may keep it (pagecache.cache)."""
+
+    name: str
+    url: str
+    kind: str
+    label: str
+    x: float
+    y: float
+    # Where the partner really is, when its marker had to move aside for another.
+    true_x: float
+    true_y: float
+
+    @property
+    def shape(self):
+        return SHAPES[self.kind]
+
+    @property
+    def is_moved(self):
+        return (self.x, self.y) != (self.true_x, self.true_y)
+
+
+def markers(partners, request):
+    """The markers of `partners` that have coordinates inside the map, in their order (the
+    keyboard's path), each moved aside from the markers before it when they would overlap."""
+    placed = []
+    for partner in partners:
+        if partner.latitude is None or partner.longitude is None:
+            continue
+        x, y = project(partner.latitude, partner.longitude)
+        if not is_on_map(x, y):
+            continue
+        free_x, free_y = free_spot(x, y, placed)
+        placed.append(
+            Marker(
+                name=partner.title,
+                url=partner.get_url(request),
+                kind=partner.kind,
+                label=marker_label(partner),
+                x=round(free_x, 1),
+                y=round(free_y, 1),
+                true_x=round(x, 1),
+                true_y=round(y, 1),
+            )
+        )
+    return tuple(placed)
+
+
+def marker_label(partner):
+    """The marker's accessible name: the partner, its kind and its place."""
+    return " – ".join(part for part in (partner.title, partner.get_kind_display()) if part) + (
+        f", {partner.place}" if partner.place else ""
+    )
+
+
+def free_spot(x, y, placed):
+    """(x, y), or the nearest spot around it no placed marker covers (else (x, y) itself)."""
+    for dx, dy in ((0, 0), *NUDGES):
+        spot = (x + dx, y + dy)
+        if is_on_map(*spot) and all(
+            math.dist(spot, (marker.x, marker.y)) >= MARKER_SPACING for marker in placed
+        ):
+            return spot
+    return x, y
+
+
+def home_map(locale, request):
+    """The map of every partner in `locale`, referring to the directory for the list."""
+    return cached_map(
+        f"home:{getattr(locale, 'pk', locale)}",
+        lambda: render_map(
+            PartnerPage.objects.published_in(locale).for_listing(),
+            request,
+            directory=directory_of(locale),
+        ),
+    )
+
+
+def directory_map(index, directory, request):
+    """The map of the partners of directory page `index` that match the filters in force
+    (`directory`, a PartnerFilter), whose list follows the map."""
+    return cached_map(
+        f"directory:{index.pk}:{directory.in_force()}",
+        lambda: render_map(directory.qs, request, directory=None),
+    )
+
+
+def cached_map(key, build):
+    """The map's HTML, kept until the next change of content: `key` must name everything
+    the map depends on but the language."""
+    return cached_per_generation(f"pagecache:network-map:{translation.get_language()}:{key}", build)
+
+
+def render_map(partners, request, directory):
+    """The map of `partners` (a queryset, in the order of the keyboard's path); `directory`:
+    the page that lists them, when not this one."""
+    partners = list(partners.prefetch_related(None).select_related(None))
+    placed = markers(partners, request)
+    return render_to_string(
+        "network/network_map.html",
+        {
+            "markers": placed,
+            "unplaced": len(partners) - len(placed),
+            "kinds": [(kind.label, SHAPES[kind], kind.value) for kind in PartnerKind],
+            "view_box": view_box(placed),
+            "width": WIDTH,
+            "height": HEIGHT,
+            "directory_page": directory,
+        },
+        request,
+    )
+
+
+def view_box(placed):
+    """The SVG's viewBox: the part of the map around the markers, so that a few partners close
+    together (a filtered directory) are not lost in a map of Europe; whole numbers, as text."""
+    if not placed:
+        return f"0 0 {WIDTH} {HEIGHT}"
+    xs = [x for marker in placed for x in (marker.x, marker.true_x)]
+    ys = [y for marker in placed for y in (marker.y, marker.true_y)]
+    left, right = span(min(xs), max(xs), MIN_VIEW_WIDTH, WIDTH)
+    top, bottom = span(min(ys), max(ys), MIN_VIEW_WIDTH * 3 / 4, HEIGHT)
+    return f"{left} {top} {right - left} {bottom - top}"
+
+
+def span(low, high, least, limit):
+    """[low, high] widened by VIEW_MARGIN, to at least `least`, kept within [0, limit]."""
+    middle = (low + high) / 2
+    half = max((high - low) / 2 + VIEW_MARGIN, least / 2)
+    start = max(0, min(middle - half, limit - 2 * half))
+    return round(start), round(min(limit, start + 2 * half))
+
+
+def inset_view_box(x, y):
+    """The viewBox of a small map centred on (x, y), within the map."""
+    left, right = span(x, x, INSET_WIDTH, WIDTH)
+    top, bottom = span(y, y, INSET_WIDTH * 3 / 4, HEIGHT)
+    return f"{left} {top} {right - left} {bottom - top}"
+
+
+def directory_of(locale):
+    """The partner directory in `locale`, if there is one live."""
+    return PartnerIndexPage.objects.live().public().filter(locale=locale).first()
