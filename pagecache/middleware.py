@@ -94,7 +94,7 @@ class PageCacheMiddleware:
 
 def key_if_cacheable(request):
     """The cache key of this request, or None when it must not come from the cache."""
-    if not is_shared_request(request) or is_personal(request):
+    if not is_shared_request(request) or has_personal_cookie(request):
         return None
     try:
         return cache_key(request)
@@ -102,34 +102,26 @@ def key_if_cacheable(request):
         return None
 
 
+def is_public_get(request):
+    """A GET of a public page: not the admin, documents, /healthz…"""
+    return request.method in ("GET", "HEAD") and not is_excluded_path(request.path_info)
+
+
 def is_shared_request(request):
-    """A GET of a public page, which may be answered with the same page for everyone."""
-    return (
-        settings.PAGE_CACHE_ENABLED
-        and request.method in ("GET", "HEAD")
-        and not is_excluded_path(request.path_info)
-    )
-
-
-def compressed(request, response):
-    """The response compressed when it is the same for everyone (pagecache/compression.py)."""
-    if is_public_request(request) and not holds_a_secret(request):
-        return encode(request, response)
-    return response
-
-
-def is_public_request(request):
-    """A GET of a public page from a visitor without a personal cookie."""
-    return (
-        request.method in ("GET", "HEAD")
-        and not is_excluded_path(request.path_info)
-        and not has_personal_cookie(request)
-    )
+    """A public GET that the page cache may answer with the same page for everyone."""
+    return settings.PAGE_CACHE_ENABLED and is_public_get(request)
 
 
 def is_personal(request):
     """A shared request from a visitor whose page is their own (see the module docstring)."""
     return is_shared_request(request) and has_personal_cookie(request)
+
+
+def compressed(request, response):
+    """The response compressed when it is the same for everyone (pagecache/compression.py)."""
+    if is_public_get(request) and not has_personal_cookie(request) and not holds_a_secret(request):
+        return encode(request, response)
+    return response
 
 
 def is_excluded_path(path):
