@@ -25,7 +25,7 @@ $(VENV)/.installed-production: $(VENV)/.installed
 
 # The production settings, gunicorn and WhiteNoise on http://127.0.0.1:8000, on DATABASE_URL or
 # SQLite; a throwaway SECRET_KEY unless one is set; with nothing in front, no HTTPS redirect and
-# Django serves the media (README, "Operations"). The mail queue is sent every minute, as cron
+# Django serves the media (docs/operations.md). The mail queue is sent every minute, as cron
 # does on a server, by a loop that stops with gunicorn.
 PORT = 8000
 PRODUCTION_ENV = export DJANGO_SETTINGS_MODULE=liaise.settings.production \
@@ -46,7 +46,7 @@ serve: $(VENV)/.installed-production
 # Lighthouse (npm, into the git-ignored .audit/; 12.x, as 13 needs Node 22) with Debian's
 # Chromium on every public page type in both languages, against the site as `make serve` runs
 # it, on port 8001 (the demo content loaded if the database has none); prints the four scores
-# per page (README, "Audit"). Several minutes; not part of `make test`.
+# per page (docs/performance.md, "Audit"). Several minutes; not part of `make test`.
 LIGHTHOUSE = .audit/node_modules/.bin/lighthouse
 
 $(LIGHTHOUSE):
@@ -56,7 +56,7 @@ audit: PORT = 8001
 audit: $(VENV)/.installed-production $(LIGHTHOUSE)
 	$(PRODUCTION_ENV) && $(BIN)/python -m bench.audit --port $(PORT) --lighthouse $(LIGHTHOUSE)
 
-# The performance benchmark (README, "Performance"): throwaway databases at 1, 10 and 100 times
+# The performance benchmark (docs/performance.md): throwaway databases at 1, 10 and 100 times
 # the demo content, then gunicorn under wrk on 127.0.0.1 (apt-get install wrk); about 10 minutes.
 # Not part of `make test`. BENCH_ARGS="--factors 1,10 --skip-load" for a shorter run.
 bench: $(VENV)/.installed-production

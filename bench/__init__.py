@@ -1,1 +1,1 @@
-"""Performance benchmark of the site (README, "Performance"): `make bench`."""
+"""Performance benchmark of the site (docs/performance.md): `make bench`."""

@@ -1,5 +1,5 @@
 """Lighthouse on every public page type, in English and French, against the production server
-(`make audit`; README, "Audit"). Not part of `make test`: it takes several minutes.
+(`make audit`; docs/performance.md, "Audit"). Not part of `make test`: it takes several minutes.
 
 Runs in the environment of `make serve` (production settings, SQLite unless DATABASE_URL is
 set; the Makefile applies the migrations): loads the demo content when the database has no

@@ -1,4 +1,4 @@
-"""The performance benchmark (`make bench`; README, "Performance").
+"""The performance benchmark (`make bench`; docs/performance.md).
 
 1. Builds throwaway PostgreSQL databases (tests/postgres_cluster.py) at three sizes: the demo
    content (x1: 35 partners, 4 seminars, news topped up to 20, the measured news item with

@@ -1,4 +1,4 @@
-"""The site's one public address, settings.SITE_URL (README, "Operations").
+"""The site's one public address, settings.SITE_URL (docs/operations.md).
 
 Wagtail builds every absolute page address (canonical, hreflang, feeds, calendars, sitemap,
 API, e-mail links) from the default Site's hostname and port, so that Site follows SITE_URL

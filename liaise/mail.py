@@ -1,6 +1,6 @@
 """The e-mail backend of every environment: each message goes into django-post-office's queue in
 the database, and the worker (`manage.py send_queued_mail`) delivers it, retrying while the mail
-server fails (README, "Operations")."""
+server fails (docs/operations.md)."""
 
 import copy
 import secrets

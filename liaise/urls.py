@@ -37,7 +37,7 @@ if settings.DEBUG:
 elif settings.SERVE_MEDIA:
     from django.views.static import serve
 
-    # `make serve`: no web server in front to serve MEDIA_ROOT (README, "Operations").
+    # `make serve`: no web server in front to serve MEDIA_ROOT (docs/operations.md).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Public pages live under a language prefix (/en/…, /fr/…); "/" redirects to the visitor's

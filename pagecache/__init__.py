@@ -1,1 +1,1 @@
-"""Whole-page cache for anonymous visitors (README, "Performance")."""
+"""Whole-page cache for anonymous visitors (docs/performance.md)."""

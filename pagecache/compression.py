@@ -1,4 +1,5 @@
-"""Public pages compressed with Brotli or gzip, as the browser accepts (README, "The page cache").
+"""Public pages compressed with Brotli or gzip, as the browser accepts (docs/performance.md,
+"The page cache").
 
 Only pages that are the same for every visitor are compressed: compressing a page that holds a
 secret of its visitor (a CSRF token, the e-mail address the comment form remembers) next to

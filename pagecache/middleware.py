@@ -1,4 +1,4 @@
-"""Whole pages for anonymous visitors, from the cache (README, "Performance").
+"""Whole pages for anonymous visitors, from the cache (docs/performance.md).
 
 A GET is answered from the cache when the visitor carries none of the cookies that make a page
 personal (a session: logged in, or holding their own comments awaiting moderation; the comment

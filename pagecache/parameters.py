@@ -1,5 +1,5 @@
 """The query parameters a page reads, so that the page cache stores a page only under the
-addresses the site itself links to (README, "The page cache").
+addresses the site itself links to (docs/performance.md, "The page cache").
 
 While a response is made, the code that reads a query parameter declares it, and whether the
 request's value is canonical: one the page shows as asked (an existing page number, a filter

@@ -10,7 +10,7 @@ and a checksum of every table with that snapshot, then drops the scratch databas
 when every table matches. pg_dump and pg_restore are the first on PATH: their version must be
 the server's or newer.
 
-Restoring for real (README, "Operations"):
+Restoring for real (docs/operations.md):
     pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" BACKUP_FILE
 """
 

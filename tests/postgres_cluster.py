@@ -122,7 +122,7 @@ class ThrowawayCluster:
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
                 # The planner's cost of a random read for data in memory or on SSD, as PostgreSQL
                 # advises: with the default (4, for spinning disks) it scans whole tables
-                # rather than use an index for lists of keys (README, "Performance").
+                # rather than use an index for lists of keys (docs/performance.md).
                 "-c random_page_cost=1.1",
             ]
         )

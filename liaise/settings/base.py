@@ -236,19 +236,19 @@ POST_OFFICE = {
 }
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The site's public address, scheme and host (and port): every absolute link names it, e-mails
-# included (core/site_address.py; README, "Operations").
+# included (core/site_address.py; docs/operations.md).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILAPI_BASE_URL = SITE_URL
 # Full-text search: one backend per content language, each indexing that language's pages with
-# its PostgreSQL text search configuration (search/backends.py; README, "Search"). A language
+# its PostgreSQL text search configuration (search/backends.py; docs/search.md). A language
 # without its own backend is indexed and searched by the default one.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends", "LANGUAGE": "en", "SEARCH_CONFIG": "english"},
     "fr": {"BACKEND": "search.backends", "LANGUAGE": "fr", "SEARCH_CONFIG": "french_unaccent"},
 }
 # Uploads: only these types, up to these sizes; the admin says which when it refuses a file.
-# (A reverse proxy in front must accept bodies at least this large: README, "Operations".)
+# (A reverse proxy in front must accept bodies at least this large: docs/operations.md.)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # …whose content must be what the extension says (liaise/documents.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "liaise.documents.DocumentForm"
@@ -278,7 +278,7 @@ PARTNERS_PAGE_SIZE = 24
 SEMINARS_PAGE_SIZE = 12
 
 # Caches. "pages" holds whole pages for anonymous visitors and the per-language chrome (menus,
-# feed links), invalidated on publish and comment moderation (pagecache/; README, "Performance")
+# feed links), invalidated on publish and comment moderation (pagecache/; docs/performance.md)
 # by a new generation, kept apart in "page_generation" so that culling a full "pages" never
 # drops it. Production shares both between processes (Redis, or files): production.py.
 CACHES = {

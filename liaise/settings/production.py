@@ -1,6 +1,6 @@
 """Production: everything comes from the environment; a real secret key and the site's host
 names are mandatory. Served by gunicorn, static files by WhiteNoise. S3 media, a Redis cache, CDN
-purging and Elasticsearch are each switched on by their variables (README, "Operations")."""
+purging and Elasticsearch are each switched on by their variables (docs/operations.md)."""
 
 import os
 from pathlib import Path
@@ -117,7 +117,8 @@ if bucket_name := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 # Both caches fail soft (pagecache/backends.py): when Redis is down, slow or full, pages are
 # rendered from the database. Short timeouts, so that a hung Redis does not hold workers. Every
 # entry expires except the page cache's generation, so that Redis, run with a maxmemory and
-# `maxmemory-policy volatile-lru` (README, "Beyond one machine"), evicts pages, never it.
+# `maxmemory-policy volatile-lru` (docs/operations.md, "Beyond one machine"), evicts pages,
+# never it.
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
 
 

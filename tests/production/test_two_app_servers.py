@@ -1,6 +1,6 @@
 """Two app servers (gunicorn, the production settings) on one PostgreSQL and one Redis, as
-README "Beyond one machine" runs them: what changes through one is seen at once on the other
-through the shared page cache, and the comment rate limit counts across both."""
+docs/operations.md, "Beyond one machine", runs them: what changes through one is seen at once on
+the other through the shared page cache, and the comment rate limit counts across both."""
 
 import datetime
 import os
