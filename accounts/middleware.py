@@ -2,9 +2,10 @@
 verifies a code before any admin page (Wagtail's or Django's), and a moderator or administrator
 who has not enrolled yet can open enrolment only. Public pages and the API are not concerned."""
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+
+from core.admin_paths import is_admin_path
 
 from .policy import end_expired_verification, has_second_factor, second_factor_required
 
@@ -45,10 +46,6 @@ class SecondFactorMiddleware:
         if second_factor_required(user) and view_name != ENROLMENT_VIEW:
             return send_to(ENROLMENT_VIEW, request)
         return None
-
-
-def is_admin_path(path):
-    return path.startswith(tuple(settings.ADMIN_URL_PREFIXES))
 
 
 def send_to(view_name, request):
