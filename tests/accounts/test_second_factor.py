@@ -285,6 +285,8 @@ def test_an_administrator_resets_a_moderators_second_factor_and_it_is_logged(
     assert not moderator.staticdevice_set.exists()
     entry = ModelLogEntry.objects.get(action=RESET_ACTION)
     assert (entry.object_id, entry.user) == (str(moderator.pk), administrator)
+    history = client.get("/admin/reports/site-history/").content.decode()
+    assert "Two-step verification reset" in history
 
 
 def test_the_users_listing_offers_the_reset_to_administrators(client, administrator, moderator):
