@@ -289,6 +289,18 @@ def test_an_administrator_resets_a_moderators_second_factor_and_it_is_logged(
     assert "Two-step verification reset" in history
 
 
+def test_the_reset_asks_for_confirmation_first(client, administrator, moderator):
+    authenticator_for(moderator)
+    verified_client(client, administrator)
+
+    response = client.get(f"/admin/two-step/reset/{moderator.pk}/")
+
+    assert "Remove the authenticator app and recovery codes of moderator?" in (
+        response.content.decode()
+    )
+    assert TOTPDevice.objects.filter(user=moderator).exists()
+
+
 def test_the_users_listing_offers_the_reset_to_administrators(client, administrator, moderator):
     verified_client(client, administrator)
 
