@@ -16,6 +16,8 @@ from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from core.admin_paths import is_admin_path
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 60
@@ -85,10 +87,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         elif getattr(request, "is_preview", False):  # set by Wagtail's make_preview_request
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
-
-
-def is_admin_path(path):
-    return path.startswith(tuple(settings.ADMIN_URL_PREFIXES))
 
 
 class DatabaseUnavailableMiddleware:

@@ -11,6 +11,7 @@ LAYERS = [
     "pagecache",
     "core",
     "editorial",
+    "accounts",
     "localisation",
     "discussion",
     "network",

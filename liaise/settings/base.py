@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "editorial",
+    "accounts",
     "localisation",
     "discussion",
     "pagecache",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "post_office",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -84,6 +88,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin's second factor: django-otp tells whether the session passed it, accounts/
+    # sends to verification or enrolment (ADMIN_2FA_REQUIRED; docs/security.md).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -139,8 +147,16 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# Not reset by a right password: wrong second-factor codes count too (accounts/views.py), and
+# signing in again with the password must not give a new series of guesses.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+
+# A second factor (django-otp: an authenticator app, recovery codes) after the password at the
+# Wagtail and Django admin logins; required of Moderators and Administrators while this is on
+# (on here and in production, off in development and tests), optional for the other roles.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "LIAISE 2"
 
 # Security headers. Django's defaults already send X-Content-Type-Options: nosniff,
 # Referrer-Policy: same-origin and X-Frame-Options: DENY (Wagtail's preview views relax the

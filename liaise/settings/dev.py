@@ -15,3 +15,5 @@ POST_OFFICE = {
 # Template changes show at once; PAGE_CACHE=1 to try the page cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=False)
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+# `make run`'s demo accounts log in with their password (ADMIN_2FA_REQUIRED=1 to try it).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", default=False)

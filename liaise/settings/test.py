@@ -42,3 +42,5 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 # Not the test client's host: every absolute link must come from SITE_URL, not the request.
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://liaise.example.org"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+# Off unless a test turns it on (tests/accounts/): the admin's tests log in with a password.
+ADMIN_2FA_REQUIRED = False
