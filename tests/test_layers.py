@@ -16,6 +16,7 @@ LAYERS = [
     "network",
     "events",
     "news",
+    "resources",
     "search",
     "home",
     "liaise",
