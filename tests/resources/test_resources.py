@@ -220,3 +220,12 @@ def test_sitemap_lists_resources_in_both_languages(client, french_guide):
 
     assert "/en/resources/guide/</loc>" in xml
     assert "/fr/ressources/guide-fr/</loc>" in xml
+
+
+def test_editors_can_add_a_resource_in_the_admin(admin_client, library):
+    response = admin_client.get(f"/admin/pages/add/resources/resourcepage/{library.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="document"' in html
+    assert 'name="related_event"' in html
