@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -171,8 +172,9 @@ class ResourcePage(KnownRestrictionsMixin, Page):
 
     def clean(self):
         super().clean()
+        event_types = tuple(apps.get_model(label) for label in RELATED_EVENT_TYPES)
         event = self.related_event
-        if event is not None and event.specific_class._meta.label not in RELATED_EVENT_TYPES:
+        if event is not None and not issubclass(event.specific_class or Page, event_types):
             raise ValidationError({"related_event": _("Choose a seminar.")})
 
     @property

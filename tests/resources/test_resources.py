@@ -101,6 +101,10 @@ def test_a_resource_relates_only_to_an_event(library, home):
     assert "related_event" in error.value.message_dict
 
 
+def test_a_resource_may_relate_to_a_seminar(library, bordeaux_seminar):
+    ResourcePageFactory.build(related_event=bordeaux_seminar).clean()
+
+
 # -- The library ------------------------------------------------------------------------------
 
 
