@@ -46,3 +46,10 @@ def page_of(listing, per_page, request):
         raise Http404(str(error)) from error
     reads_query_parameter("page", asked is None or asked == str(page.number))
     return page
+
+
+def query_without(query, name):
+    """The query string `query` (a QueryDict) without parameter `name`, URL-encoded."""
+    query = query.copy()
+    query.pop(name, None)
+    return query.urlencode()

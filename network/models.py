@@ -13,14 +13,13 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.listings import OrderedListing, page_of
+from core.listings import OrderedListing, page_of, query_without
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
-from pagecache.parameters import reads_query_parameter
 
 
 class PartnerKind(models.TextChoices):
@@ -113,8 +112,7 @@ class PartnerIndexPage(SectionIndexPage):
             f"pagecache:partner-listing:{self.pk}:{directory.in_force()}", directory.qs
         )
         partner_page = page_of(listing, settings.PARTNERS_PAGE_SIZE, request)
-        for name in directory.filters:
-            reads_query_parameter(name, name not in directory.form.errors)
+        directory.declare_query_parameters()
         context["directory"] = directory
         context["partner_page"] = partner_page
         context["filter_query"] = query_without(request.GET, "page")
@@ -122,13 +120,6 @@ class PartnerIndexPage(SectionIndexPage):
         context["network_figures"] = figures
         context["network_map"] = directory_map(self, directory, request)
         return context
-
-
-def query_without(query, name):
-    """The query string `query` (a QueryDict) without parameter `name`, URL-encoded."""
-    query = query.copy()
-    query.pop(name, None)
-    return query.urlencode()
 
 
 def group_by_kind(partners):

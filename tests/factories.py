@@ -7,7 +7,8 @@ from wagtail.models import Collection
 from events.models import SeminarIndexPage, SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
-from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from news.models import NewsIndexPage, NewsPage, Topic
+from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -89,6 +90,31 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
 
 
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Document {n}")
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Resources"
+    slug = "resources"
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    resource_type = ResourceType.GUIDE
+    date = datetime.date(2016, 1, 15)
+    summary = "A tool for local authorities."
+    document = factory.SubFactory(DocumentFactory)
+    file_language = "en"
+
+    class Meta:
+        model = ResourcePage
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
@@ -118,12 +144,12 @@ class VisitorCommentFactory(factory.django.DjangoModelFactory):
         model = "discussion.VisitorComment"
 
 
-def add_topics(news, *slugs):
-    """Give a news item topics of its language (created when missing, named after their slug), in
-    memory as the page editor does: saving or publishing the page stores them."""
+def add_topics(page, *slugs):
+    """Give a news item or a resource topics of its language (created when missing, named after
+    their slug), in memory as the page editor does: saving or publishing the page stores them."""
     for slug in slugs:
         topic, _created = Topic.objects.get_or_create(
-            slug=slug, locale=news.locale, defaults={"name": slug}
+            slug=slug, locale=page.locale, defaults={"name": slug}
         )
-        news.topic_links.add(NewsPageTopic(topic=topic))
-    return news
+        page.topic_links.add(page.topic_links.model(topic=topic))
+    return page

@@ -17,6 +17,7 @@ LAYERS = [
     "network",
     "events",
     "news",
+    "resources",
     "search",
     "home",
     "liaise",

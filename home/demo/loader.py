@@ -14,6 +14,7 @@ from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 from . import content, french
 from .images import news_picture, partner_logo
+from .resources import load_resources
 from .translation import translate_objects, translate_pages
 
 ANNOUNCEMENT_LEAD_TIME = timedelta(weeks=6)
@@ -33,6 +34,7 @@ def load_demo_content():
     # Topics first: the French news items then link to the French topics.
     translate_objects(topics.values(), french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
+    load_resources(home, seminars, topics)
     return home
 
 

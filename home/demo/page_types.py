@@ -7,6 +7,7 @@ from events.models import SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
 from news.models import NewsIndexPage, NewsPage
+from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 
 
 def live(model, **filters):
@@ -27,6 +28,9 @@ def english_pages():
         ("seminar", seminar, ""),  # its comments are open: the page shows the comment form
         ("news-index", live(NewsIndexPage).get(), ""),
         ("news-item", live(NewsPage).order_by("-date").first(), ""),
+        ("resource-library", live(ResourceIndexPage).get(), "?type=guide"),
+        # Proceedings: a seminar, and in French only the English file.
+        ("resource", live(ResourcePage, resource_type=ResourceType.PROCEEDINGS).first(), ""),
     ]
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "news",
+    "resources",
     "search",
     "editorial",
     "accounts",
@@ -292,6 +293,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 NEWS_PAGE_SIZE = 10
 PARTNERS_PAGE_SIZE = 24
 SEMINARS_PAGE_SIZE = 12
+RESOURCES_PAGE_SIZE = 12
 
 # Caches. "pages" holds whole pages for anonymous visitors and the per-language chrome (menus,
 # feed links), invalidated on publish and comment moderation (pagecache/; docs/performance.md)

@@ -15,6 +15,7 @@ from wagtail_localize.models import (
 
 from events.models import SeminarPage
 from home.demo import french
+from home.demo import resources as demo_resources
 from home.demo.translation import MissingTranslationsError, translate_pages
 from home.models import HomePage, StandardPage
 from network.models import PartnerKind, PartnerPage
@@ -174,8 +175,10 @@ def test_demo_directory_lists_every_organisation(demo, client):
 def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(demo, fr):
     english_pages = in_english(Page.objects.live().filter(depth__gt=1)).specific()
 
-    # home, about, privacy; each index with its partners, seminars and seminar announcements
+    # home, about, privacy; each index with its partners, seminars, seminar announcements and
+    # resources
     expected = 3 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + 1 + len(SEED_SEMINARS)
+    expected += 1 + len(demo_resources.RESOURCES)
     assert english_pages.count() == expected
     for page in english_pages:
         translated = page.get_translation(fr).specific

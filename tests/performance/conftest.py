@@ -14,6 +14,8 @@ from tests.factories import (
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
@@ -27,6 +29,8 @@ LARGE = Sizes(partners=60, seminars=30, news=30, comments=120)
 COMMENTS_ON_MEASURED_PAGE = {SMALL: 2, LARGE: 40}
 # Partners and documents of the measured seminar.
 SEMINAR_LINKS = {SMALL: 1, LARGE: 6}
+# Resources in the library: more than a page of it when large.
+RESOURCES = {SMALL: 2, LARGE: 14}
 
 
 def publish_translation(page, locale):
@@ -49,7 +53,8 @@ class GrowingSite:
         self.partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
         self.seminars = SeminarIndexPageFactory(parent=home, show_in_menus=True)
         self.news_index = NewsIndexPageFactory(parent=home, show_in_menus=True)
-        for page in [home, self.about, self.partners, self.seminars, self.news_index]:
+        self.library = ResourceIndexPageFactory(parent=home, show_in_menus=True)
+        for page in [home, self.about, self.partners, self.seminars, self.news_index, self.library]:
             publish_translation(page, self.french_locale)
         self.partner = PartnerPageFactory(
             parent=self.partners,
@@ -65,6 +70,13 @@ class GrowingSite:
         self.news.save_revision().publish()
         for page in [self.partner, self.seminar, self.news]:
             publish_translation(page, self.french_locale)
+        # With a topic and a seminar; its French page keeps the English file.
+        self.resource = ResourcePageFactory(
+            parent=self.library, title="Guide", related_event=self.seminar
+        )
+        add_topics(self.resource, "seminar")
+        self.resource.save_revision().publish()
+        publish_translation(self.resource, self.french_locale)
 
     def grow(self, sizes):
         grow_to(
@@ -73,6 +85,7 @@ class GrowingSite:
             comments_on_measured_page=COMMENTS_ON_MEASURED_PAGE[sizes],
         )
         self.link_seminar(SEMINAR_LINKS[sizes])
+        self.fill_library(RESOURCES[sizes])
 
     def link_seminar(self, count):
         """Give the measured seminar (in both languages) `count` partners and documents."""
@@ -87,6 +100,12 @@ class GrowingSite:
                     document=wagtail_factories.DocumentFactory(title=f"Document {order}"),
                     sort_order=order,
                 )
+
+    def fill_library(self, count):
+        """Resources in the library up to `count`, in English and French."""
+        for number in range(self.library.get_children().count(), count):
+            resource = ResourcePageFactory(parent=self.library, title=f"Resource {number}")
+            publish_translation(resource, self.french_locale)
 
     def french(self, page):
         return page.get_translation(self.french_locale)

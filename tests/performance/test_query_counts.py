@@ -28,6 +28,11 @@ CEILINGS = {
     "news index": 8,  # (4), route (2), a page of news, their pictures' renditions
     "news index, by tag": 8,
     "news item with comments": 9,  # (4), route (2), comments, tags, picture
+    "resource library": 7,  # (4), route (2), a page of resources
+    "resource library, filtered": 7,
+    # (4), route (2) with its file and seminar, its topics, the library (the topics' links); in
+    # French, the English page's file (is it the same?) and the seminar's French version
+    "resource": 10,
     # site, locale, the query and its daily hits (read, then written), promotions, a page of
     # results (the ranking comes from the cache), seminars' dates, extracts
     "search results": 9,
@@ -52,6 +57,9 @@ def urls(site, page_type):
         "news index, by tag": (site.news_index, "?tag=seminar"),
         "news item with comments": (site.news, ""),
         "news feed": (site.news_index, "feed/"),
+        "resource library": (site.library, ""),
+        "resource library, filtered": (site.library, "?type=guide&year=2016"),
+        "resource": (site.resource, ""),
     }
     if page_type in pages:
         page, suffix = pages[page_type]

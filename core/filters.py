@@ -1,0 +1,23 @@
+import django_filters
+
+from pagecache.parameters import reads_query_parameter
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """The query-string filters of a cached listing (core/listings.py), which keys its order by
+    the filters in force."""
+
+    def in_force(self):
+        """The filters in force, as text (for a cache key): only valid values, which the form
+        keeps as the filtering does, so there are as many texts as combinations of choices."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()  # cleans the form: cleaned_data holds the valid values only
+        return "&".join(
+            f"{name}={value}" for name, value in sorted(self.form.cleaned_data.items()) if value
+        )
+
+    def declare_query_parameters(self):
+        """Tell the page cache which filters the page reads, and whether each value was valid."""
+        for name in self.filters:
+            reads_query_parameter(name, name not in self.form.errors)
