@@ -1,10 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ListingFilterSet
+
 from .models import PartnerKind
 
 
-class PartnerFilter(django_filters.FilterSet):
+class PartnerFilter(ListingFilterSet):
     """Query-string filters of the partner directory: ?kind=city&country=FR&status=associate."""
 
     kind = django_filters.ChoiceFilter(
@@ -17,21 +19,6 @@ class PartnerFilter(django_filters.FilterSet):
         label=_("Status"),
         method="filter_status",
     )
-
-    def __init__(self, *args, queryset, countries, **kwargs):
-        """`countries`: the (code, name) choices of the country filter."""
-        super().__init__(*args, queryset=queryset, **kwargs)
-        self.filters["country"].extra["choices"] = countries
-
-    def in_force(self):
-        """The filters in force, as text (for a cache key): only valid values, which the form
-        keeps as the filtering does, so there are as many texts as combinations of choices."""
-        if not self.is_bound:
-            return ""
-        self.form.is_valid()  # cleans the form: cleaned_data holds the valid values only
-        return "&".join(
-            f"{name}={value}" for name, value in sorted(self.form.cleaned_data.items()) if value
-        )
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(is_associate=value == "associate")

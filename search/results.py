@@ -18,8 +18,14 @@ from core.querysets import public_for_search
 from events.models import SeminarPage
 from network.models import PartnerPage
 from news.models import NewsPage
+from pilots.models import PilotProjectPage
 
-RESULT_TYPES = {PartnerPage: _("Partner"), SeminarPage: _("Seminar"), NewsPage: _("News")}
+RESULT_TYPES = {
+    PartnerPage: _("Partner"),
+    SeminarPage: _("Seminar"),
+    PilotProjectPage: _("Pilot project"),
+    NewsPage: _("News"),
+}
 OTHER_RESULT_TYPE = _("Page")
 
 EXTRACT_WORDS = 30

@@ -15,6 +15,7 @@ LAYERS = [
     "discussion",
     "network",
     "events",
+    "pilots",
     "news",
     "search",
     "home",
