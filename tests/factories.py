@@ -8,6 +8,7 @@ from events.models import SeminarIndexPage, SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from pilots.models import PilotProjectIndexPage, PilotProjectPage, PilotStatus
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -87,6 +88,28 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class PilotProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Pilot projects"
+    slug = "pilot-projects"
+
+    class Meta:
+        model = PilotProjectIndexPage
+
+
+class PilotProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pilot project {n}")
+    summary = "A partner applies what the training sessions taught."
+    status = PilotStatus.RUNNING
+    start_date = datetime.date(2016, 9, 1)
+    city = "Bordeaux"
+    country = "FR"
+    latitude = 44.838
+    longitude = -0.579
+
+    class Meta:
+        model = PilotProjectPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
