@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.documents import PageDocument
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
@@ -181,13 +182,8 @@ class SeminarPage(
         return calendar_response(calendar, f"{self.slug}.ics")
 
 
-class SeminarDocument(Orderable):
+class SeminarDocument(PageDocument):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class SeminarPartner(Orderable):

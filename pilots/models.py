@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.documents import PageDocument
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin, check_both_coordinates, latitude_field, longitude_field
@@ -216,13 +217,8 @@ class PilotProjectPartner(Orderable):
     panels = [FieldPanel("partner")]
 
 
-class PilotProjectDocument(Orderable):
+class PilotProjectDocument(PageDocument):
     page = ParentalKey(PilotProjectPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class PilotProjectPicture(TranslatableMixin, Orderable):
