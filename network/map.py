@@ -1,6 +1,7 @@
 """The map of the network: partners placed at their city on the outline of Europe
 (static/map/europe.svg, built by scripts/build_europe_map.mjs with the projection in
-europe_map.json), rendered on the server as links, one per partner with coordinates."""
+europe_map.json), rendered on the server as links, one per partner with coordinates. The pilot
+projects' map (pilots/map.py) places its markers with the same functions."""
 
 import json
 import math
