@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from pagecache.parameters import reads_query_parameter
 
@@ -21,3 +22,15 @@ class ListingFilterSet(django_filters.FilterSet):
         """Tell the page cache which filters the page reads, and whether each value was valid."""
         for name in self.filters:
             reads_query_parameter(name, name not in self.form.errors)
+
+
+class CountryListingFilterSet(ListingFilterSet):
+    """A listing's filters with a `country` filter offering the countries of the pages listed
+    (the partner directory, the pilot projects)."""
+
+    country = django_filters.ChoiceFilter(empty_label=_("All countries"), label=_("Country"))
+
+    def __init__(self, *args, queryset, countries, **kwargs):
+        """`countries`: the (code, name) choices of the country filter."""
+        super().__init__(*args, queryset=queryset, **kwargs)
+        self.filters["country"].extra["choices"] = countries

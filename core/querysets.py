@@ -52,3 +52,17 @@ class PublishedPageQuerySet(PageQuerySet):
         """Live public pages of `locale` (a Locale or its id: `page.locale_id` costs no
         query, `page.locale` may)."""
         return self.live().public().filter(locale_id=getattr(locale, "pk", locale))
+
+
+class PartnerLinkedQuerySet(PublishedPageQuerySet):
+    """For page types that name partners through a `partner_links` relation (seminars, pilot
+    projects, news), so that a partner page can list them."""
+
+    def of_partner(self, partner):
+        """The live pages in the partner page's language that link to the partner (in any
+        language: links are synchronised, not translated)."""
+        return (
+            self.published_in(partner.locale_id)
+            .filter(partner_links__partner__translation_key=partner.translation_key)
+            .distinct()
+        )

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Subquery, When
+from django.db.models import Case, F, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -14,10 +14,11 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.documents import PageDocument
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import PlaceMixin
-from core.querysets import PublishedPageQuerySet
+from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
@@ -26,19 +27,13 @@ from .blocks import ProgrammeBlock
 from .calendar import calendar_response, seminar_calendar
 
 
-class SeminarPageQuerySet(PublishedPageQuerySet):
+class SeminarPageQuerySet(PartnerLinkedQuerySet):
     def upcoming(self):
         return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
 
     def of_partner(self, partner):
-        """The live seminars in the partner page's language that link to the partner (in any
-        language), latest first."""
-        return (
-            self.published_in(partner.locale_id)
-            .filter(partner_links__partner__translation_key=partner.translation_key)
-            .distinct()
-            .order_by("-start_date")
-        )
+        """Latest first."""
+        return super().of_partner(partner).order_by("-start_date")
 
     def in_index_order(self):
         """Upcoming seminars, soonest first, then past ones, latest first: one ordering that a
@@ -172,37 +167,12 @@ class SeminarPage(
         return context
 
     def partners(self):
-        """The live partners linked to this seminar, in the order of the links, each in this
-        seminar's language when translated (as `Page.localized` would give it), in one query
-        with their logos (and a second for the logos' renditions)."""
+        """The live partners linked to this seminar, in this seminar's language when
+        translated, with their logos (and a second query for the logos' renditions)."""
         from network.models import PartnerPage
 
-        links = SeminarPartner.objects.filter(page=self)
-        link = links.filter(partner__translation_key=OuterRef("translation_key")).order_by(
-            "sort_order", "pk"
-        )
-        candidates = (
-            PartnerPage.objects.live()
-            .public()
-            .filter(translation_key__in=links.values("partner__translation_key"))
-            .annotate(
-                link_order=Subquery(link.values("sort_order")[:1]),
-                link_id=Subquery(link.values("pk")[:1]),
-                is_linked=Exists(links.filter(partner=OuterRef("pk"))),
-            )
-            .select_related("logo")
-            .prefetch_related("logo__renditions")
-        )
-        chosen = {}
-        for partner in candidates:
-            if partner.locale_id == self.locale_id or (
-                partner.is_linked and partner.translation_key not in chosen
-            ):
-                chosen[partner.translation_key] = partner
-        # The links' order (sort_order, which may be unset, then creation).
-        return sorted(
-            chosen.values(),
-            key=lambda p: (p.link_order is None, p.link_order or 0, p.link_id),
+        return PartnerPage.objects.for_cards().linked_through(
+            SeminarPartner.objects.filter(page=self), self.locale_id
         )
 
     @path("calendar/", name="calendar")
@@ -212,13 +182,8 @@ class SeminarPage(
         return calendar_response(calendar, f"{self.slug}.ics")
 
 
-class SeminarDocument(Orderable):
+class SeminarDocument(PageDocument):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class SeminarPartner(Orderable):

@@ -48,6 +48,7 @@ class HomePage(KnownRestrictionsMixin, Page):
         "home.StandardPage",
         "network.PartnerIndexPage",
         "events.SeminarIndexPage",
+        "pilots.PilotProjectIndexPage",
         "news.NewsIndexPage",
     ]
 

@@ -1,29 +1,23 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ListingFilterSet
+from core.filters import CountryListingFilterSet
 
 from .models import PartnerKind
 
 
-class PartnerFilter(ListingFilterSet):
+class PartnerFilter(CountryListingFilterSet):
     """Query-string filters of the partner directory: ?kind=city&country=FR&status=associate."""
 
     kind = django_filters.ChoiceFilter(
         choices=PartnerKind.choices, empty_label=_("All kinds"), label=_("Kind")
     )
-    country = django_filters.ChoiceFilter(empty_label=_("All countries"), label=_("Country"))
     status = django_filters.ChoiceFilter(
         choices=[("full", _("Full partners")), ("associate", _("Associate partners"))],
         empty_label=_("Full and associate partners"),
         label=_("Status"),
         method="filter_status",
     )
-
-    def __init__(self, *args, queryset, countries, **kwargs):
-        """`countries`: the (code, name) choices of the country filter."""
-        super().__init__(*args, queryset=queryset, **kwargs)
-        self.filters["country"].extra["choices"] = countries
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(is_associate=value == "associate")

@@ -1,6 +1,7 @@
 """The map of the network: partners placed at their city on the outline of Europe
 (static/map/europe.svg, built by scripts/build_europe_map.mjs with the projection in
-europe_map.json), rendered on the server as links, one per partner with coordinates."""
+europe_map.json), rendered on the server as links, one per partner with coordinates. The pilot
+projects' map (pilots/map.py) places its markers with the same functions."""
 
 import json
 import math
@@ -59,11 +60,13 @@ def is_on_map(x, y):
 
 @dataclass(frozen=True)
 class Marker:
-    """A partner on the map: frozen, so that the process may keep it (pagecache.cache)."""
+    """A page (a partner, a pilot project) on the map: frozen, so that the process may keep it
+    (pagecache.cache). `kind` names its colour (CSS), `shape` is its SVG path data."""
 
     name: str
     url: str
     kind: str
+    shape: str
     label: str
     x: float
     y: float
@@ -72,31 +75,31 @@ class Marker:
     true_y: float
 
     @property
-    def shape(self):
-        return SHAPES[self.kind]
-
-    @property
     def is_moved(self):
         return (self.x, self.y) != (self.true_x, self.true_y)
 
 
-def markers(partners, request):
-    """The markers of `partners` that have coordinates inside the map, in their order (the
-    keyboard's path), each moved aside from the markers before it when they would overlap."""
+def markers(pages, request, describe=None):
+    """The markers of `pages` that have coordinates inside the map, in their order (the
+    keyboard's path), each moved aside from the markers before it when they would overlap.
+    `describe(page)`: its (kind, shape, accessible name); a partner's by default."""
+    describe = describe or describe_partner
     placed = []
-    for partner in partners:
-        if partner.latitude is None or partner.longitude is None:
+    for page in pages:
+        if page.latitude is None or page.longitude is None:
             continue
-        x, y = project(partner.latitude, partner.longitude)
+        x, y = project(page.latitude, page.longitude)
         if not is_on_map(x, y):
             continue
         free_x, free_y = free_spot(x, y, placed)
+        kind, shape, label = describe(page)
         placed.append(
             Marker(
-                name=partner.title,
-                url=partner.get_url(request),
-                kind=partner.kind,
-                label=marker_label(partner),
+                name=page.title,
+                url=page.get_url(request),
+                kind=kind,
+                shape=shape,
+                label=label,
                 x=round(free_x, 1),
                 y=round(free_y, 1),
                 true_x=round(x, 1),
@@ -106,10 +109,16 @@ def markers(partners, request):
     return tuple(placed)
 
 
-def marker_label(partner):
-    """The marker's accessible name: the partner, its kind and its place."""
-    return " – ".join(part for part in (partner.title, partner.get_kind_display()) if part) + (
-        f", {partner.place}" if partner.place else ""
+def describe_partner(partner):
+    """A partner's marker: its kind's colour and shape; named after the partner, its kind and
+    its place."""
+    return partner.kind, SHAPES[partner.kind], marker_label(partner, partner.get_kind_display())
+
+
+def marker_label(page, what):
+    """A marker's accessible name: the page's title, what it is (`what`) and its place."""
+    return " – ".join(part for part in (page.title, what) if part) + (
+        f", {page.place}" if page.place else ""
     )
 
 

@@ -1,8 +1,6 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -15,7 +13,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import KnownRestrictionsMixin
-from core.places import PlaceMixin
+from core.places import PlaceMixin, check_both_coordinates, latitude_field, longitude_field
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
@@ -47,10 +45,41 @@ class PartnerPageQuerySet(PublishedPageQuerySet):
             *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(PartnerKind)),
             default=Value(len(PartnerKind)),
         )
-        return (
-            self.select_related("logo")
-            .prefetch_related("logo__renditions")
-            .order_by(kind_order, "title", "pk")
+        return self.for_cards().order_by(kind_order, "title", "pk")
+
+    def for_cards(self):
+        """With their logos (and a second query for the logos' renditions)."""
+        return self.select_related("logo").prefetch_related("logo__renditions")
+
+    def linked_through(self, links, locale_id):
+        """The live partners that `links` (a queryset of link objects with a `partner` and a
+        `sort_order`: a seminar's, a pilot project's) name, in the links' order, each in the
+        language `locale_id` when translated (as `Page.localized` would give it), in one query
+        (plus this queryset's `prefetch_related`). Links are synchronised, not translated, so
+        a French page may link to the English partner."""
+        link = links.filter(partner__translation_key=OuterRef("translation_key")).order_by(
+            "sort_order", "pk"
+        )
+        candidates = (
+            self.live()
+            .public()
+            .filter(translation_key__in=links.values("partner__translation_key"))
+            .annotate(
+                link_order=Subquery(link.values("sort_order")[:1]),
+                link_id=Subquery(link.values("pk")[:1]),
+                is_linked=Exists(links.filter(partner=OuterRef("pk"))),
+            )
+        )
+        chosen = {}
+        for partner in candidates:
+            if partner.locale_id == locale_id or (
+                partner.is_linked and partner.translation_key not in chosen
+            ):
+                chosen[partner.translation_key] = partner
+        # The links' order (sort_order, which may be unset, then creation).
+        return sorted(
+            chosen.values(),
+            key=lambda p: (p.link_order is None, p.link_order or 0, p.link_id),
         )
 
     def by_country(self):
@@ -134,21 +163,8 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
-    # Not translatable: wagtail-localize synchronises number fields from the English page.
-    latitude = models.FloatField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        verbose_name=_("latitude"),
-        help_text=_("Of the city, in decimal degrees north (Paris: 48.857). Places it on the map."),
-    )
-    longitude = models.FloatField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        verbose_name=_("longitude"),
-        help_text=_("In decimal degrees east, negative west of Greenwich (Paris: 2.352)."),
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     is_associate = models.BooleanField(
         default=False,
         verbose_name=_("associate partner"),
@@ -219,9 +235,5 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
         verbose_name_plural = _("partners")
 
     def clean(self):
-        """A point needs both coordinates: one alone would place nothing."""
         super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            message = _("Give both the latitude and the longitude, or neither.")
-            missing = "latitude" if self.latitude is None else "longitude"
-            raise ValidationError({missing: message})
+        check_both_coordinates(self)

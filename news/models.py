@@ -15,9 +15,10 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
-from core.querysets import PublishedPageQuerySet
+from core.querysets import PartnerLinkedQuerySet
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
+from network.models import PartnerPage
 from pagecache.cache import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 
@@ -27,7 +28,7 @@ from .feeds import NewsAtomFeed, NewsRssFeed
 SHARING_IMAGE = "fill-1200x630"
 
 
-class NewsPageQuerySet(PublishedPageQuerySet):
+class NewsPageQuerySet(PartnerLinkedQuerySet):
     def for_listing(self):
         """News as cards, newest first, with their pictures (and a second query for the
         pictures' renditions)."""
@@ -167,6 +168,7 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         FieldPanel("image_alt_text"),
         FieldPanel("body"),
         InlinePanel("topic_links", label=_("Topics")),
+        InlinePanel("partner_links", label=_("Related partners")),
     ]
     api_fields = [
         APIField("date"),
@@ -197,6 +199,17 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         # The latest news (home page, feeds) without sorting them all.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_newest_first")]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners()
+        return context
+
+    def partners(self):
+        """The live partners this news item is about, in its language when translated."""
+        return PartnerPage.objects.linked_through(
+            NewsPagePartner.objects.filter(page=self), self.locale_id
+        )
+
     @property
     def topics(self):
         """In one query; from the page in memory too (previews, revisions)."""
@@ -209,3 +222,18 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
     @property
     def image_alt(self):
         return self.image_alt_text or (self.image.default_alt_text if self.image else "")
+
+
+class NewsPagePartner(Orderable):
+    """A partner the news item is about, listed on the partner's page; synchronised, not
+    translated, like a seminar's partners."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "network.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="news_links",
+        verbose_name=_("partner"),
+    )
+
+    panels = [FieldPanel("partner")]

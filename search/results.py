@@ -18,11 +18,13 @@ from core.querysets import public_for_search
 from events.models import SeminarPage
 from network.models import PartnerPage
 from news.models import NewsPage
+from pilots.models import PilotProjectPage
 from resources.models import ResourcePage
 
 RESULT_TYPES = {
     PartnerPage: _("Partner"),
     SeminarPage: _("Seminar"),
+    PilotProjectPage: _("Pilot project"),
     NewsPage: _("News"),
     ResourcePage: _("Resource"),
 }

@@ -8,6 +8,7 @@ from events.models import SeminarIndexPage, SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, Topic
+from pilots.models import PilotProjectIndexPage, PilotProjectPage, PilotStatus
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 
 
@@ -113,6 +114,28 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResourcePage
+
+
+class PilotProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Pilot projects"
+    slug = "pilot-projects"
+
+    class Meta:
+        model = PilotProjectIndexPage
+
+
+class PilotProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pilot project {n}")
+    summary = "A partner applies what the training sessions taught."
+    status = PilotStatus.RUNNING
+    start_date = datetime.date(2016, 9, 1)
+    city = "Bordeaux"
+    country = "FR"
+    latitude = 44.838
+    longitude = -0.579
+
+    class Meta:
+        model = PilotProjectPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -16,6 +16,7 @@ LAYERS = [
     "discussion",
     "network",
     "events",
+    "pilots",
     "news",
     "resources",
     "search",

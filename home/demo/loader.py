@@ -14,6 +14,9 @@ from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 from . import content, french
 from .images import news_picture, partner_logo
+from .pages import child_page
+from .partner_news import link_news_to_partners
+from .pilots import ensure_pilots
 from .resources import load_resources
 from .translation import translate_objects, translate_pages
 
@@ -35,6 +38,9 @@ def load_demo_content():
     translate_objects(topics.values(), french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
     load_resources(home, seminars, topics)
+
+    link_news_to_partners(news, seminars)
+    ensure_pilots(home, partners)
     return home
 
 
@@ -46,17 +52,6 @@ def ensure_topics():
         )[0]
         for slug, name in content.TOPICS.items()
     }
-
-
-def child_page(parent, page_class, slug, **fields):
-    """The child of `parent` with this slug, created and published when missing."""
-    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = page_class(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def ensure_home_page():

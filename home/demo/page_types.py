@@ -7,6 +7,7 @@ from events.models import SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
 from news.models import NewsIndexPage, NewsPage
+from pilots.models import PilotProjectIndexPage, PilotProjectPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 
 
@@ -26,6 +27,9 @@ def english_pages():
         ("partner", live(PartnerPage).exclude(logo=None).first(), ""),
         ("seminar-index", seminar.get_parent(), ""),
         ("seminar", seminar, ""),  # its comments are open: the page shows the comment form
+        ("pilot-index", live(PilotProjectIndexPage).get(), ""),
+        ("pilot-index-filtered", live(PilotProjectIndexPage).get(), "?status=running"),
+        ("pilot", live(PilotProjectPage).first(), ""),
         ("news-index", live(NewsIndexPage).get(), ""),
         ("news-item", live(NewsPage).order_by("-date").first(), ""),
         ("resource-library", live(ResourceIndexPage).get(), "?type=guide"),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "core",
     "network",
     "events",
+    "pilots",
     "news",
     "resources",
     "search",
@@ -294,6 +295,8 @@ NEWS_PAGE_SIZE = 10
 PARTNERS_PAGE_SIZE = 24
 SEMINARS_PAGE_SIZE = 12
 RESOURCES_PAGE_SIZE = 12
+
+PILOTS_PAGE_SIZE = 12
 
 # Caches. "pages" holds whole pages for anonymous visitors and the per-language chrome (menus,
 # feed links), invalidated on publish and comment moderation (pagecache/; docs/performance.md)

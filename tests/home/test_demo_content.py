@@ -16,10 +16,12 @@ from wagtail_localize.models import (
 from events.models import SeminarPage
 from home.demo import french
 from home.demo import resources as demo_resources
+from home.demo.pilots import PILOTS
 from home.demo.translation import MissingTranslationsError, translate_pages
 from home.models import HomePage, StandardPage
 from network.models import PartnerKind, PartnerPage
 from news.models import NewsPage
+from pilots.models import PilotProjectPage
 
 pytestmark = pytest.mark.django_db
 
@@ -169,6 +171,29 @@ def test_demo_directory_lists_every_organisation(demo, client):
         assert all(f'href="{partner.url}"' in html for partner in partners), url
 
 
+def test_demo_pilot_projects_say_they_are_examples_and_are_placed(demo, fr):
+    pilots = in_english(PilotProjectPage.objects.all())
+
+    assert pilots.count() == len(PILOTS)
+    for pilot in pilots:
+        french_pilot = pilot.get_translation(fr)
+        assert pilot.title.startswith("Example pilot project – ")
+        assert french_pilot.title.startswith("Exemple de projet pilote – ")
+        assert (french_pilot.latitude, french_pilot.longitude) == (pilot.latitude, pilot.longitude)
+        assert pilot.latitude is not None
+        assert pilot.partner_links.exists()
+
+
+def test_demo_partner_page_lists_its_pilot_project_and_its_news_in_french(demo, client, fr):
+    bordeaux = PartnerPage.objects.get(locale=fr, slug="bordeaux")
+    pilot = PilotProjectPage.objects.get(locale=fr, partner_links__partner__slug="bordeaux")
+
+    html = client.get(bordeaux.url).content.decode()
+
+    assert f'href="{pilot.url}"' in html
+    assert 'href="/fr/actualites/seminaire-bordeaux-2016/"' in html
+
+
 # -- French -----------------------------------------------------------------------------------
 
 
@@ -176,9 +201,9 @@ def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(dem
     english_pages = in_english(Page.objects.live().filter(depth__gt=1)).specific()
 
     # home, about, privacy; each index with its partners, seminars, seminar announcements and
-    # resources
+    # resources, example pilot projects
     expected = 3 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + 1 + len(SEED_SEMINARS)
-    expected += 1 + len(demo_resources.RESOURCES)
+    expected += 1 + len(demo_resources.RESOURCES) + 1 + len(PILOTS)
     assert english_pages.count() == expected
     for page in english_pages:
         translated = page.get_translation(fr).specific

@@ -9,6 +9,7 @@ from events.models import SeminarIndexPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage
 from news.models import NewsIndexPage
+from pilots.models import PilotProjectIndexPage
 from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -117,7 +118,14 @@ class TestHomeTreeRules(WagtailPageTestCase):
 
     def test_home_page_takes_the_site_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PartnerIndexPage, SeminarIndexPage, NewsIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                PartnerIndexPage,
+                SeminarIndexPage,
+                PilotProjectIndexPage,
+                NewsIndexPage,
+            },
         )
 
     def test_a_second_directory_cannot_be_added_under_the_same_home(self):

@@ -8,12 +8,21 @@ from wagtail.models import Locale
 from bench.content import Sizes, grow_to
 from events.models import SeminarDocument, SeminarPartner
 from network.models import PartnerPage
+from news.models import NewsPagePartner
+from pilots.models import (
+    PilotProjectDocument,
+    PilotProjectPage,
+    PilotProjectPartner,
+    PilotProjectPicture,
+)
 from tests.factories import (
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
+    PilotProjectIndexPageFactory,
+    PilotProjectPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
     SeminarIndexPageFactory,
@@ -27,10 +36,14 @@ SMALL = Sizes(partners=3, seminars=2, news=3, comments=4)
 LARGE = Sizes(partners=60, seminars=30, news=30, comments=120)
 # Comments on the measured news page (and on its French translation).
 COMMENTS_ON_MEASURED_PAGE = {SMALL: 2, LARGE: 40}
-# Partners and documents of the measured seminar.
+# Partners and documents of the measured seminar and pilot project (pictures too), partners of
+# the measured news item.
 SEMINAR_LINKS = {SMALL: 1, LARGE: 6}
 # Resources in the library: more than a page of it when large.
 RESOURCES = {SMALL: 2, LARGE: 14}
+# Pilot projects (bench/ does not make them), more than a page of them at the larger size, each
+# run by the measured partner.
+PILOTS = {SMALL: 2, LARGE: 14}
 
 
 def publish_translation(page, locale):
@@ -54,7 +67,10 @@ class GrowingSite:
         self.seminars = SeminarIndexPageFactory(parent=home, show_in_menus=True)
         self.news_index = NewsIndexPageFactory(parent=home, show_in_menus=True)
         self.library = ResourceIndexPageFactory(parent=home, show_in_menus=True)
-        for page in [home, self.about, self.partners, self.seminars, self.news_index, self.library]:
+        self.pilots = PilotProjectIndexPageFactory(parent=home)
+        indexes = [self.about, self.partners, self.seminars, self.news_index]
+        indexes += [self.pilots, self.library]
+        for page in [home, *indexes]:
             publish_translation(page, self.french_locale)
         self.partner = PartnerPageFactory(
             parent=self.partners,
@@ -68,7 +84,8 @@ class GrowingSite:
         )
         add_topics(self.news, "seminar")
         self.news.save_revision().publish()
-        for page in [self.partner, self.seminar, self.news]:
+        self.pilot = PilotProjectPageFactory(parent=self.pilots, title="Pilot in Bordeaux")
+        for page in [self.partner, self.seminar, self.news, self.pilot]:
             publish_translation(page, self.french_locale)
         # With a topic and a seminar; its French page keeps the English file.
         self.resource = ResourcePageFactory(
@@ -86,6 +103,8 @@ class GrowingSite:
         )
         self.link_seminar(SEMINAR_LINKS[sizes])
         self.fill_library(RESOURCES[sizes])
+        self.link_pilot_and_news(SEMINAR_LINKS[sizes])
+        self.add_pilots(PILOTS[sizes])
 
     def link_seminar(self, count):
         """Give the measured seminar (in both languages) `count` partners and documents."""
@@ -106,6 +125,35 @@ class GrowingSite:
         for number in range(self.library.get_children().count(), count):
             resource = ResourcePageFactory(parent=self.library, title=f"Resource {number}")
             publish_translation(resource, self.french_locale)
+
+    def link_pilot_and_news(self, count):
+        """Give the measured pilot project (in both languages) `count` partners, documents and
+        pictures, and the measured news item `count` partners."""
+        partners = list(PartnerPage.objects.child_of(self.partners).order_by("path")[:count])
+        for pilot in (self.pilot, self.french(self.pilot)):
+            for model in (PilotProjectPartner, PilotProjectDocument, PilotProjectPicture):
+                model.objects.filter(page=pilot).delete()
+            for order, partner in enumerate(partners):
+                PilotProjectPartner.objects.create(page=pilot, partner=partner, sort_order=order)
+                PilotProjectDocument.objects.create(
+                    page=pilot,
+                    document=wagtail_factories.DocumentFactory(title=f"Report {order}"),
+                    sort_order=order,
+                )
+                PilotProjectPicture.objects.create(
+                    page=pilot, image=ImageFactory(), locale=pilot.locale, sort_order=order
+                )
+        for news in (self.news, self.french(self.news)):
+            NewsPagePartner.objects.filter(page=news).delete()
+            for order, partner in enumerate(partners):
+                NewsPagePartner.objects.create(page=news, partner=partner, sort_order=order)
+
+    def add_pilots(self, count):
+        """Pilot projects up to `count`, each run by the measured partner, in both languages."""
+        for _ in range(PilotProjectPage.objects.child_of(self.pilots).count(), count):
+            pilot = PilotProjectPageFactory(parent=self.pilots)
+            PilotProjectPartner.objects.create(page=pilot, partner=self.partner)
+            publish_translation(pilot, self.french_locale)
 
     def french(self, page):
         return page.get_translation(self.french_locale)

@@ -22,17 +22,21 @@ CEILINGS = {
     "home": 6,  # site, locale, home page (4), its translations, its locale; listings cached
     "partner directory": 8,  # site, locale, home (4), route (2), partners, logos' renditions
     "partner directory, filtered": 8,
-    "partner": 7,  # site, locale, home (4), route (2), seminars
+    "partner": 9,  # site, locale, home (4), route (2), seminars, pilot projects, news
     "seminar index": 7,  # site, locale, home (4), route (2), a page of seminars
     "seminar": 10,  # (4), route (2), comments, documents, partners and their logos' renditions
     "news index": 8,  # (4), route (2), a page of news, their pictures' renditions
     "news index, by tag": 8,
-    "news item with comments": 9,  # (4), route (2), comments, tags, picture
     "resource library": 7,  # (4), route (2), a page of resources
     "resource library, filtered": 7,
     # (4), route (2) with its file and seminar, its topics, the library (the topics' links); in
     # French, the English page's file (is it the same?) and the seminar's French version
     "resource": 10,
+    "news item with comments": 10,  # (4), route (2), comments, tags, picture, partners
+    "pilot index": 7,  # site, locale, home (4), route (2), a page of pilots (map, order cached)
+    "pilot index, filtered": 7,
+    # (4), route (2), partners and their logos' renditions, documents, pictures and renditions
+    "pilot": 11,
     # site, locale, the query and its daily hits (read, then written), promotions, a page of
     # results (the ranking comes from the cache), seminars' dates, extracts
     "search results": 9,
@@ -60,6 +64,9 @@ def urls(site, page_type):
         "resource library": (site.library, ""),
         "resource library, filtered": (site.library, "?type=guide&year=2016"),
         "resource": (site.resource, ""),
+        "pilot index": (site.pilots, ""),
+        "pilot index, filtered": (site.pilots, "?status=running&country=FR"),
+        "pilot": (site.pilot, ""),
     }
     if page_type in pages:
         page, suffix = pages[page_type]

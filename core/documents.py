@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+
+class PageDocument(Orderable):
+    """A file listed under a page's "Documents" (a seminar's, a pilot project's); subclasses
+    add the `page` ParentalKey (related name `documents`)."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
