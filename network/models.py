@@ -1,6 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import translation
@@ -15,7 +13,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
-from core.places import PlaceMixin
+from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
@@ -139,25 +137,10 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
+class PartnerPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
-    # Not translatable: wagtail-localize synchronises number fields from the English page.
-    latitude = models.FloatField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        verbose_name=_("latitude"),
-        help_text=_("Of the city, in decimal degrees north (Paris: 48.857). Places it on the map."),
-    )
-    longitude = models.FloatField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        verbose_name=_("longitude"),
-        help_text=_("In decimal degrees east, negative west of Greenwich (Paris: 2.352)."),
-    )
     is_associate = models.BooleanField(
         default=False,
         verbose_name=_("associate partner"),
@@ -226,11 +209,3 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    def clean(self):
-        """A point needs both coordinates: one alone would place nothing."""
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            message = _("Give both the latitude and the longitude, or neither.")
-            missing = "latitude" if self.latitude is None else "longitude"
-            raise ValidationError({missing: message})
