@@ -1,24 +1,28 @@
 from django import template
 
-from network.map import HEIGHT, SHAPES, WIDTH, inset_view_box, is_on_map, project
+from network.map import EVENT_SHAPE, HEIGHT, SHAPES, WIDTH, inset_view_box, is_on_map, project
 
 register = template.Library()
 
 
 @register.inclusion_tag("network/map_inset.html")
-def map_inset(partner):
-    """A small map of the partner's place, drawn from the page alone (no query); nothing when
-    it has no coordinates, or they fall outside the map of Europe."""
-    if partner.latitude is None or partner.longitude is None:
+def map_inset(page, caption=""):
+    """A small map of the place of a page with coordinates (a partner, an event), drawn from
+    the page alone (no query); nothing when it has none, or they fall outside the map of
+    Europe. `caption`: what the map shows, by default where the partner is."""
+    if page.latitude is None or page.longitude is None:
         return {}
-    x, y = project(partner.latitude, partner.longitude)
+    x, y = project(page.latitude, page.longitude)
     if not is_on_map(x, y):
         return {}
+    kind = getattr(page, "kind", "event")
     return {
-        "partner": partner,
+        "place": page,
+        "caption": caption,
+        "marker_kind": kind,
         "view_box": inset_view_box(x, y),
         "transform": f"translate({x:.1f} {y:.1f})",
-        "shape": SHAPES[partner.kind],
+        "shape": SHAPES.get(kind, EVENT_SHAPE),
         "width": WIDTH,
         "height": HEIGHT,
     }
