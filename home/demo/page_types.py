@@ -3,7 +3,7 @@ accessibility checks of the browser tests and `make audit` (Lighthouse) visit.""
 
 from wagtail.models import Locale
 
-from events.models import SeminarPage
+from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
 from news.models import NewsIndexPage, NewsPage
@@ -25,6 +25,7 @@ def english_pages():
         ("partner", live(PartnerPage).exclude(logo=None).first(), ""),
         ("seminar-index", seminar.get_parent(), ""),
         ("seminar", seminar, ""),  # its comments are open: the page shows the comment form
+        ("training-session", live(TrainingSessionPage).first(), ""),
         ("news-index", live(NewsIndexPage).get(), ""),
         ("news-item", live(NewsPage).order_by("-date").first(), ""),
     ]
