@@ -12,7 +12,12 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.documents.models import Document
 
-from events.models import SeminarPartner, TrainingSessionDocument, TrainingSessionPartner
+from events.models import (
+    SeminarPartner,
+    TrainingSessionDocument,
+    TrainingSessionPage,
+    TrainingSessionPartner,
+)
 from network.models import PartnerPage
 from tests.factories import (
     PartnerIndexPageFactory,
@@ -21,6 +26,7 @@ from tests.factories import (
     SeminarPageFactory,
     TrainingSessionPageFactory,
 )
+from tests.performance.test_page_cache import cache_status
 
 pytestmark = pytest.mark.django_db
 
@@ -357,3 +363,55 @@ def test_partner_links_of_seminars_and_training_sessions_stay_apart(client, sess
 
     assert list(response.context["seminars"]) == [seminar]
     assert list(response.context["training_sessions"]) == [session]
+
+
+def test_events_index_is_cached_per_kind_it_offers_only(settings, client, events_index):
+    settings.PAGE_CACHE_ENABLED = True
+    TrainingSessionPageFactory(parent=events_index)
+
+    assert cache_status(events_index.url, {"kind": "training"}) == "hit"
+    assert cache_status(events_index.url, {"kind": "seminar"}) == "hit"
+    assert cache_status(events_index.url, {"kind": "webinar"}) == "none"
+
+
+def test_editor_creates_a_training_session_in_the_events_index(
+    admin_client, events_index, augsburg
+):
+    response = admin_client.post(
+        f"/admin/pages/add/events/trainingsessionpage/{events_index.pk}/",
+        {
+            "title": "Example training session",
+            "slug": "example-training-session",
+            "start_date": "2017-02-08",
+            "end_date": "",
+            "city": "Liège",
+            "country": "BE",
+            "venue": "",
+            "latitude": "50.633",
+            "longitude": "5.567",
+            "audience": "Municipal staff",
+            "summary": "What a training session is like.",
+            "trainers-count": "0",
+            "body-count": "0",
+            "programme-count": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+            "documents-MIN_NUM_FORMS": "0",
+            "documents-MAX_NUM_FORMS": "1000",
+            "partner_links-TOTAL_FORMS": "1",
+            "partner_links-INITIAL_FORMS": "0",
+            "partner_links-MIN_NUM_FORMS": "0",
+            "partner_links-MAX_NUM_FORMS": "1000",
+            "partner_links-0-partner": str(augsburg.pk),
+            "partner_links-0-ORDER": "1",
+            "partner_links-0-id": "",
+            "partner_links-0-DELETE": "",
+            "action-publish": "publish",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session = TrainingSessionPage.objects.get(slug="example-training-session")
+    assert session.live
+    assert session.end_date == datetime.date(2017, 2, 8)
+    assert [link.partner for link in session.partner_links.all()] == [augsburg]
