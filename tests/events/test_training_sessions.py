@@ -415,3 +415,16 @@ def test_editor_creates_a_training_session_in_the_events_index(
     assert session.live
     assert session.end_date == datetime.date(2017, 2, 8)
     assert [link.partner for link in session.partner_links.all()] == [augsburg]
+
+
+def test_api_lists_training_sessions_with_their_fields(client, session):
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "events.TrainingSessionPage", "fields": "audience,trainers,latitude"},
+    )
+
+    [item] = response.json()["items"]
+    assert item["title"] == "Working with families"
+    assert item["audience"] == "Youth workers"
+    assert item["trainers"][0]["value"]["name"] == "Ufuq"
+    assert item["latitude"] is None
