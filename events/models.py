@@ -95,18 +95,16 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
         }
         return upcoming_first(pages.type(*kinds).annotate(**dates))
 
-    def seminars(self):
-        """The live seminars of this index's language."""
-        return SeminarPage.objects.child_of(self).published_in(self.locale)
-
-    def training_sessions(self):
-        return TrainingSessionPage.objects.child_of(self).published_in(self.locale)
+    def events_of_kind(self, kind):
+        """The live events of page type `kind` of this index's language."""
+        return kind.objects.child_of(self).published_in(self.locale)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every event of this language, for calendar applications to subscribe to."""
         events = sorted(
-            [*self.seminars(), *self.training_sessions()], key=lambda e: (e.start_date, e.pk)
+            (event for kind in EVENT_KINDS.values() for event in self.events_of_kind(kind)),
+            key=lambda event: (event.start_date, event.pk),
         )
         calendar = event_calendar(events, f"{self.title} · LIAISE 2", request)
         return calendar_response(calendar, f"liaise-2-{self.slug}.ics")
