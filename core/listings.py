@@ -30,9 +30,13 @@ class OrderedListing:
     def __getitem__(self, bounds):
         """The pages of a slice of the listing: what a Paginator asks for."""
         ids = self.ids[bounds]
-        pages = self.queryset.order_by().in_bulk(ids)
+        pages = self.pages_by_id(ids)
         # A page deleted since the order was computed is left out (and the generation is new).
         return [pages[pk] for pk in ids if pk in pages]
+
+    def pages_by_id(self, ids):
+        """{id: page} of those of `ids` still there."""
+        return self.queryset.order_by().in_bulk(ids)
 
 
 def page_of(listing, per_page, request):

@@ -14,20 +14,18 @@ class PlaceMixin:
         return ", ".join(part for part in (self.city, country) if part)
 
 
-# Not translatable: wagtail-localize synchronises number fields from the English page.
-def latitude_field():
-    """The optional latitude of a page placed on the map of the network."""
-    return models.FloatField(
+class CoordinatesMixin(models.Model):
+    """An optional point (a partner's city, a seminar's) that places the page on the map."""
+
+    # Not translatable: wagtail-localize synchronises number fields from the English page.
+    latitude = models.FloatField(
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
         verbose_name=_("latitude"),
         help_text=_("Of the city, in decimal degrees north (Paris: 48.857). Places it on the map."),
     )
-
-
-def longitude_field():
-    return models.FloatField(
+    longitude = models.FloatField(
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
@@ -35,10 +33,17 @@ def longitude_field():
         help_text=_("In decimal degrees east, negative west of Greenwich (Paris: 2.352)."),
     )
 
+    class Meta:
+        abstract = True
 
-def check_both_coordinates(page):
-    """A point needs both coordinates: one alone would place nothing."""
-    if (page.latitude is None) != (page.longitude is None):
-        message = _("Give both the latitude and the longitude, or neither.")
-        missing = "latitude" if page.latitude is None else "longitude"
-        raise ValidationError({missing: message})
+    def clean(self):
+        """A point needs both coordinates: one alone would place nothing."""
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            message = _("Give both the latitude and the longitude, or neither.")
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise ValidationError({missing: message})
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None

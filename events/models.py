@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -17,17 +18,30 @@ from core.blocks import BaseStreamBlock
 from core.documents import PageDocument
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
-from core.places import PlaceMixin
-from core.querysets import PartnerLinkedQuerySet
+from core.places import CoordinatesMixin, PlaceMixin
+from core.querysets import PartnerLinkedQuerySet, public
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
+from pagecache.parameters import reads_query_parameter
 
-from .blocks import ProgrammeBlock
-from .calendar import calendar_response, seminar_calendar
+from .blocks import ProgrammeBlock, SpeakerBlock
+from .calendar import calendar_response, event_calendar
 
 
-class SeminarPageQuerySet(PartnerLinkedQuerySet):
+def upcoming_first(pages):
+    """Upcoming events, soonest first, then past ones, latest first: one ordering that a
+    paginator can cut into pages (`pages` has, or is annotated with, start and end dates)."""
+    today = timezone.localdate()
+    return pages.annotate(
+        upcoming_start=Case(When(end_date__gte=today, then=F("start_date"))),
+        past_start=Case(When(end_date__lt=today, then=F("start_date"))),
+    ).order_by(
+        F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
+    )
+
+
+class EventPageQuerySet(PartnerLinkedQuerySet):
     def upcoming(self):
         return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
 
@@ -36,57 +50,101 @@ class SeminarPageQuerySet(PartnerLinkedQuerySet):
         return super().of_partner(partner).order_by("-start_date")
 
     def in_index_order(self):
-        """Upcoming seminars, soonest first, then past ones, latest first: one ordering that a
-        paginator can cut into pages."""
-        today = timezone.localdate()
-        return self.annotate(
-            upcoming_start=Case(When(end_date__gte=today, then=F("start_date"))),
-            past_start=Case(When(end_date__lt=today, then=F("start_date"))),
-        ).order_by(
-            F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
-        )
+        return upcoming_first(self)
+
+
+class EventListing(OrderedListing):
+    """Events of several kinds in one order (`pages`: plain pages annotated with their dates,
+    see SeminarIndexPage.events), a page of it read with one query per kind."""
+
+    def __init__(self, key, pages, kinds):
+        super().__init__(key, pages)
+        self.kinds = kinds
+
+    def pages_by_id(self, ids):
+        return {
+            pk: event
+            for kind in self.kinds
+            for pk, event in kind.objects.order_by().in_bulk(ids).items()
+        }
 
 
 class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
-    subpage_types = ["events.SeminarPage"]
+    """The events index: seminars and training sessions (the model keeps its first name, so
+    that its pages, URLs and API type stay as they were)."""
+
+    subpage_types = ["events.SeminarPage", "events.TrainingSessionPage"]
 
     class Meta:
-        verbose_name = _("seminar index")
+        verbose_name = _("events index")
 
-    def seminars(self):
-        """The live seminars of this index's language."""
-        return SeminarPage.objects.child_of(self).published_in(self.locale)
+    def events(self, kinds):
+        """The live events of this index's language of the page types `kinds`, as plain pages
+        with their dates (from whichever kind's table has them), upcoming first."""
+        pages = public(Page.objects.child_of(self).live().filter(locale_id=self.locale_id))
+        # A page's row in its type's table, reached from Page by the type's name in lower case.
+        tables = [kind.__name__.lower() for kind in EVENT_KINDS.values()]
+        dates = {
+            "start_date": Coalesce(*(f"{table}__start_date" for table in tables)),
+            "end_date": Coalesce(*(f"{table}__end_date" for table in tables)),
+        }
+        return upcoming_first(pages.type(*kinds).annotate(**dates))
+
+    def events_of_kind(self, kind):
+        """The live events of page type `kind` of this index's language."""
+        return kind.objects.child_of(self).published_in(self.locale)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        """Every seminar of this language, for calendar applications to subscribe to."""
-        seminars = self.seminars().order_by("start_date")
-        calendar = seminar_calendar(seminars, f"{self.title} · LIAISE 2", request)
+        """Every event of this language, for calendar applications to subscribe to."""
+        events = sorted(
+            (event for kind in EVENT_KINDS.values() for event in self.events_of_kind(kind)),
+            key=lambda event: (event.start_date, event.pk),
+        )
+        calendar = event_calendar(events, f"{self.title} · LIAISE 2", request)
         return calendar_response(calendar, f"liaise-2-{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
-        """One page of SEMINARS_PAGE_SIZE seminars, upcoming ones first (on the first pages)."""
+        """One page of SEMINARS_PAGE_SIZE events of the kind asked for (?kind=, all by
+        default), upcoming ones first (on the first pages)."""
         context = super().get_context(request, *args, **kwargs)
-        # The order kept until the next change of content, or the next day (when seminars
+        asked = request.GET.get("kind", "")
+        # An unknown kind lists every event, and says so (not kept by the page cache).
+        kind = asked if asked in EVENT_KINDS else ""
+        reads_query_parameter("kind", asked == kind)
+        chosen = [EVENT_KINDS[kind]] if kind else list(EVENT_KINDS.values())
+        # The order kept until the next change of content, or the next day (when events
         # become past ones).
-        listing = OrderedListing(
-            f"pagecache:seminar-listing:{self.pk}:{timezone.localdate()}",
-            self.seminars().in_index_order(),
+        listing = EventListing(
+            f"pagecache:event-listing:{self.pk}:{kind}:{timezone.localdate()}",
+            self.events(chosen),
+            chosen,
         )
-        seminar_page = page_of(listing, settings.SEMINARS_PAGE_SIZE, request)
-        seminars = list(seminar_page)
-        context["seminar_page"] = seminar_page
-        context["upcoming_seminars"] = [s for s in seminars if s.is_upcoming]
-        context["past_seminars"] = [s for s in seminars if not s.is_upcoming]
+        event_page = page_of(listing, settings.SEMINARS_PAGE_SIZE, request)
+        events = list(event_page)
+        context["kind_filter"] = KIND_FILTER_LABELS.items()
+        context["selected_kind"] = kind
+        context["unknown_kind"] = asked != kind
+        context["seminar_page"] = event_page
+        context["upcoming_seminars"] = [event for event in events if event.is_upcoming]
+        context["past_seminars"] = [event for event in events if not event.is_upcoming]
         return context
 
 
-class SeminarPage(
-    KnownRestrictionsMixin, CommentablePageMixin, PlaceMixin, RoutablePageMixin, Page
+class EventPage(
+    KnownRestrictionsMixin,
+    CommentablePageMixin,
+    PlaceMixin,
+    CoordinatesMixin,
+    RoutablePageMixin,
+    Page,
 ):
+    """What seminars and training sessions share: when and where, what, the programme, the
+    documents and the partners involved (each kind its own link models)."""
+
     start_date = models.DateField(verbose_name=_("start date"))
     end_date = models.DateField(
-        blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day seminar.")
+        blank=True, verbose_name=_("end date"), help_text=_("Leave empty for a one-day event.")
     )
     city = models.CharField(max_length=100, verbose_name=_("city"))
     country = CountryField(verbose_name=_("country"))
@@ -94,35 +152,30 @@ class SeminarPage(
     summary = models.TextField(
         max_length=500,
         verbose_name=_("summary"),
-        help_text=_("The theme of the seminar in a few sentences, shown in listings."),
+        help_text=_("The theme of the event in a few sentences, shown in listings."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
 
-    objects = PageManager.from_queryset(SeminarPageQuerySet)()
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
-                FieldPanel("venue"),
-            ],
-            heading=_("When and where"),
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("programme"),
-        InlinePanel("documents", label=_("Documents")),
-        InlinePanel("partner_links", label=_("Related partners")),
-    ]
+    when_and_where_panel = MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+            FieldPanel("venue"),
+            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        ],
+        heading=_("When and where"),
+    )
     api_fields = [
         APIField("start_date"),
         APIField("end_date"),
         APIField("city"),
         APIField("country"),
         APIField("venue"),
+        APIField("latitude"),
+        APIField("longitude"),
         APIField("summary"),
         APIField("body"),
         APIField("programme"),
@@ -142,15 +195,14 @@ class SeminarPage(
     subpage_types = []
 
     class Meta:
-        verbose_name = _("seminar")
-        verbose_name_plural = _("seminars")
+        abstract = True
 
     def clean(self):
         super().clean()
         if not self.end_date:
             self.end_date = self.start_date
         if self.start_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The seminar cannot end before it starts.")})
+            raise ValidationError({"end_date": _("The event cannot end before it starts.")})
 
     @property
     def is_upcoming(self):
@@ -160,6 +212,11 @@ class SeminarPage(
     def is_multi_day(self):
         return self.end_date != self.start_date
 
+    @property
+    def kind_label(self):
+        """ "Seminar", "Training session": what listings call this kind of event."""
+        return self.get_verbose_name()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = self.documents.select_related("document")
@@ -167,32 +224,105 @@ class SeminarPage(
         return context
 
     def partners(self):
-        """The live partners linked to this seminar, in this seminar's language when
-        translated, with their logos (and a second query for the logos' renditions)."""
+        """The live partners linked to this event, in the order of the links, each in this
+        event's language when translated (as `Page.localized` would give it), in one query
+        with their logos (and a second for the logos' renditions)."""
         from network.models import PartnerPage
 
         return PartnerPage.objects.for_cards().linked_through(
-            SeminarPartner.objects.filter(page=self), self.locale_id
+            self.partner_links.model.objects.filter(page=self), self.locale_id
         )
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        """This seminar as an event to add to a calendar."""
-        calendar = seminar_calendar([self], self.title, request)
+        """This event to add to a calendar."""
+        calendar = event_calendar([self], self.title, request)
         return calendar_response(calendar, f"{self.slug}.ics")
+
+
+class SeminarPage(EventPage):
+    content_panels = [
+        *Page.content_panels,
+        EventPage.when_and_where_panel,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        InlinePanel("documents", label=_("Documents")),
+        InlinePanel("partner_links", label=_("Related partners")),
+    ]
+
+    class Meta:
+        verbose_name = _("seminar")
+        verbose_name_plural = _("seminars")
+
+
+class TrainingSessionPage(EventPage):
+    """A training session LIAISE 2 gives to the local authorities of the network."""
+
+    audience = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("audience"),
+        help_text=_("Who the session is for, e.g. “Municipal staff and elected officials”."),
+    )
+    trainers = StreamField(
+        [("trainer", SpeakerBlock(label=_("Trainer")))], blank=True, verbose_name=_("trainers")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        EventPage.when_and_where_panel,
+        FieldPanel("audience"),
+        FieldPanel("trainers"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        InlinePanel("documents", label=_("Documents")),
+        InlinePanel("partner_links", label=_("Hosting partners")),
+    ]
+    api_fields = [*EventPage.api_fields, APIField("audience"), APIField("trainers")]
+    search_fields = [
+        *EventPage.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("trainers"),
+    ]
+
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+
+
+# {value of the index's ?kind= filter: page type}, in the filter's order.
+EVENT_KINDS = {"seminar": SeminarPage, "training": TrainingSessionPage}
+KIND_FILTER_LABELS = {"seminar": _("Seminars"), "training": _("Training sessions")}
+
+
+class EventPartner(Orderable):
+    # Listed from the event's side only (EventPageQuerySet.of_partner).
+    partner = models.ForeignKey(
+        "network.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("partner"),
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
 
 
 class SeminarDocument(PageDocument):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="documents")
 
 
-class SeminarPartner(Orderable):
+class SeminarPartner(EventPartner):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(
-        "network.PartnerPage",
-        on_delete=models.CASCADE,
-        related_name="seminar_links",
-        verbose_name=_("partner"),
-    )
 
-    panels = [FieldPanel("partner")]
+
+class TrainingSessionDocument(PageDocument):
+    page = ParentalKey(TrainingSessionPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class TrainingSessionPartner(EventPartner):
+    page = ParentalKey(TrainingSessionPage, on_delete=models.CASCADE, related_name="partner_links")

@@ -4,7 +4,7 @@ its Open Graph type and locale, and its schema.org description (JSON-LD)."""
 from django.utils.translation import gettext as _
 
 from core.site_address import absolute_url
-from events.models import SeminarPage
+from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage
 from network.models import PartnerPage
 from news.models import SHARING_IMAGE, NewsPage
@@ -61,9 +61,9 @@ def structured_data(page, request):
     return {"@context": SCHEMA_ORG, **describe(page, request)} if describe else None
 
 
-def seminar_event(seminar, request):
+def seminar_event(seminar, request, schema_type="Event"):
     return {
-        "@type": "Event",
+        "@type": schema_type,
         "name": seminar.title,
         "description": seminar.summary,
         "startDate": seminar.start_date.isoformat(),
@@ -79,6 +79,14 @@ def seminar_event(seminar, request):
         "url": seminar.get_full_url(request),
         "inLanguage": seminar.locale.language_code,
     }
+
+
+def training_event(session, request):
+    """A training session is an EducationEvent, for the audience it is meant for."""
+    event = seminar_event(session, request, schema_type="EducationEvent")
+    if session.audience:
+        event["audience"] = {"@type": "Audience", "audienceType": session.audience}
+    return event
 
 
 def partner_organization(partner, request):
@@ -133,6 +141,7 @@ def postal_address(place):
 
 STRUCTURED_DATA = {
     SeminarPage: seminar_event,
+    TrainingSessionPage: training_event,
     PartnerPage: partner_organization,
     NewsPage: news_article,
     HomePage: lead_organization,

@@ -45,6 +45,8 @@ SHAPES = {
     PartnerKind.NATIONAL_FORUM: "M0-10L10 8H-10Z",
     PartnerKind.NGO: "M0-11L11 0L0 11L-11 0Z",
 }
+# Where an event (a seminar, a training session) takes place: a pin, its point at (0, 0).
+EVENT_SHAPE = "M0 0C-4-7-9-11-9-17A9 9 0 1 1 9-17C9-11 4-7 0 0Z"
 
 
 def project(latitude, longitude):

@@ -13,7 +13,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import KnownRestrictionsMixin
-from core.places import PlaceMixin, check_both_coordinates, latitude_field, longitude_field
+from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
@@ -159,12 +159,10 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
+class PartnerPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Page):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
-    latitude = latitude_field()
-    longitude = longitude_field()
     is_associate = models.BooleanField(
         default=False,
         verbose_name=_("associate partner"),
@@ -233,7 +231,3 @@ class PartnerPage(KnownRestrictionsMixin, PlaceMixin, Page):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    def clean(self):
-        super().clean()
-        check_both_coordinates(self)

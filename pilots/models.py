@@ -16,7 +16,7 @@ from core.blocks import BaseStreamBlock
 from core.documents import PageDocument
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import KnownRestrictionsMixin
-from core.places import PlaceMixin, check_both_coordinates, latitude_field, longitude_field
+from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
@@ -84,7 +84,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return context
 
 
-class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, Page):
+class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Page):
     """A pilot project: a partner applying locally what the training sessions taught."""
 
     summary = models.TextField(
@@ -107,8 +107,6 @@ class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, Page):
     )
     city = models.CharField(max_length=100, verbose_name=_("city"))
     country = CountryField(verbose_name=_("country"))
-    latitude = latitude_field()
-    longitude = longitude_field()
     objectives = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("objectives"))
     activities = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("activities"))
     results = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("results"))
@@ -179,7 +177,6 @@ class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, Page):
 
     def clean(self):
         super().clean()
-        check_both_coordinates(self)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The pilot project cannot end before it starts.")})
         if EMAIL_ADDRESS.search(self.contact):

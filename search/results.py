@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.querysets import public_for_search
-from events.models import SeminarPage
+from events.models import EVENT_KINDS, SeminarPage, TrainingSessionPage
 from network.models import PartnerPage
 from news.models import NewsPage
 from pilots.models import PilotProjectPage
@@ -24,6 +24,7 @@ from resources.models import ResourcePage
 RESULT_TYPES = {
     PartnerPage: _("Partner"),
     SeminarPage: _("Seminar"),
+    TrainingSessionPage: _("Training session"),
     PilotProjectPage: _("Pilot project"),
     NewsPage: _("News"),
     ResourcePage: _("Resource"),
@@ -45,8 +46,9 @@ class SearchResult:
         return RESULT_TYPES.get(self.page.specific_class, OTHER_RESULT_TYPE)
 
     @property
-    def is_seminar(self):
-        return isinstance(self.page, SeminarPage)
+    def is_event(self):
+        """Seminars and training sessions show their dates."""
+        return isinstance(self.page, tuple(EVENT_KINDS.values()))
 
 
 def searchable_pages(locale):
@@ -57,7 +59,7 @@ def searchable_pages(locale):
 def search_pages(pages, query_string, backend_name, excluding=()):
     """The pages matching the query, best first, found by the backend of their language (so that
     the query is stemmed like them), leaving out the pages `excluding`. They are plain pages
-    (title, URL, type): with_seminar_dates() loads what seminars show besides."""
+    (title, URL, type): with_event_dates() loads what events show besides."""
     return pages.exclude(pk__in=excluding).search(query_string, backend=backend_name)
 
 
@@ -80,15 +82,17 @@ def ranking_key(query_string, backend_name, locale, promoted):
     return f"pagecache:search:{backend_name}:{locale.pk}:{words}:{excluded}"
 
 
-def with_seminar_dates(pages):
-    """`pages` with each seminar replaced by its SeminarPage (for its dates), in one query
-    whatever the number of results: the other types show nothing of their own."""
-    seminar_ids = [page.pk for page in pages if page.specific_class is SeminarPage]
-    seminars = SeminarPage.objects.in_bulk(seminar_ids) if seminar_ids else {}
+def with_event_dates(pages):
+    """`pages` with each event (seminar, training session) replaced by its specific page (for
+    its dates), in one query per kind found: the other types show nothing of their own."""
+    events = {}
+    for kind in EVENT_KINDS.values():
+        ids = [page.pk for page in pages if page.specific_class is kind]
+        events |= kind.objects.in_bulk(ids) if ids else {}
     for page in pages:
-        if page.pk in seminars:
-            seminars[page.pk].promotion_description = getattr(page, "promotion_description", "")
-    return [seminars.get(page.pk, page) for page in pages]
+        if page.pk in events:
+            events[page.pk].promotion_description = getattr(page, "promotion_description", "")
+    return [events.get(page.pk, page) for page in pages]
 
 
 def promoted_pages(pages, query):

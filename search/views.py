@@ -15,7 +15,7 @@ from .results import (
     ranking_key,
     search_pages,
     searchable_pages,
-    with_seminar_dates,
+    with_event_dates,
 )
 
 RESULTS_PER_PAGE = 10
@@ -56,7 +56,7 @@ def results_context(query_string, locale, request):
         query.add_hit()
     else:
         promoted = []
-    shown = with_seminar_dates([*promoted, *results_page])
+    shown = with_event_dates([*promoted, *results_page])
     promoted, found_pages = shown[: len(promoted)], shown[len(promoted) :]
     page_extracts = extracts(shown, query_string, backend_name)
     return {

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Collection
 
-from events.models import SeminarIndexPage, SeminarPage
+from events.models import SeminarIndexPage, SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, Topic
@@ -71,6 +71,19 @@ class SeminarPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SeminarPage
+
+
+class TrainingSessionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Training session {n}")
+    start_date = datetime.date(2016, 9, 20)
+    end_date = factory.SelfAttribute("start_date")
+    city = "Augsburg"
+    country = "DE"
+    summary = "A training session for local authorities."
+    audience = "Municipal staff"
+
+    class Meta:
+        model = TrainingSessionPage
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):

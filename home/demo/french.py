@@ -211,14 +211,15 @@ INDEXES = {
         "Villes, régions, forums nationaux pour la sécurité urbaine et organisations non "
         "gouvernementales travaillent ensemble au sein de LIAISE 2, piloté par l’Efus."
     ),
-    "Seminars": "Séminaires",
+    "Events": "Événements",
     "seminars": "seminaires",
     (
         "LIAISE 2 organises European conferences on different aspects of the issue of "
-        "radicalisation."
+        "radicalisation, and delivers training sessions to the local authorities of the "
+        "network."
     ): (
         "LIAISE 2 organise des conférences européennes consacrées à différents aspects de la "
-        "radicalisation."
+        "radicalisation, et propose des sessions de formation aux autorités locales du réseau."
     ),
     "News": "Actualités",
     "news": "actualites",

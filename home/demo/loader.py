@@ -7,12 +7,12 @@ from datetime import timedelta
 from wagtail.models import Locale, Page, Site
 
 from discussion.models import CommentSettings
-from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
+from events.models import SeminarIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
-from . import content, french
+from . import content, french, training
 from .images import news_picture, partner_logo
 from .pages import child_page
 from .partner_news import link_news_to_partners
@@ -32,8 +32,13 @@ def load_demo_content():
     topics = ensure_topics()
     news_index, news = ensure_news(home, seminars, topics)
     demo_pages = [home, about, privacy, partner_index, *partners.values()]
-    demo_pages += [seminar_index, *seminars, news_index, *news]
-    french_locale, french_texts = Locale.objects.get(language_code="fr"), french.texts()
+    training_sessions = [
+        child_page(seminar_index, TrainingSessionPage, slug, **fields)
+        for slug, fields in training.training_sessions(partners)
+    ]
+    demo_pages += [seminar_index, *seminars, *training_sessions, news_index, *news]
+    french_locale = Locale.objects.get(language_code="fr")
+    french_texts = french.texts() | training.french_texts()
     # Topics first: the French news items then link to the French topics.
     translate_objects(topics.values(), french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
@@ -149,11 +154,11 @@ def ensure_partners(home):
     return index, partners
 
 
-def place_on_map(partner, latitude, longitude):
-    """Give a partner loaded before partners had coordinates, and its translations (whose
-    coordinates are synchronised, not translated), the demo's: only to a page that has none,
-    so that an editor's placing is kept."""
-    for page in (partner, *partner.get_translations().specific()):
+def place_on_map(place, latitude, longitude):
+    """Give a partner or a seminar loaded before they had coordinates, and its translations
+    (whose coordinates are synchronised, not translated), the demo's: only to a page that has
+    none, so that an editor's placing is kept."""
+    for page in (place, *place.get_translations().specific()):
         if page.latitude is None and page.longitude is None:
             page.latitude, page.longitude = latitude, longitude
             page.save_revision().publish()
@@ -164,10 +169,11 @@ def ensure_seminars(home, partners):
         home,
         SeminarIndexPage,
         "seminars",
-        title="Seminars",
+        title="Events",
         intro=(
             "LIAISE 2 organises European conferences on different aspects of the issue of "
-            "radicalisation."
+            "radicalisation, and delivers training sessions to the local authorities of the "
+            "network."
         ),
         show_in_menus=True,
     )
@@ -189,6 +195,7 @@ def ensure_seminars(home, partners):
                 partner_links=[SeminarPartner(partner=p) for p in (lead, host) if p],
             )
         )
+        place_on_map(seminars[-1], *training.SEMINAR_COORDINATES[city])
     return index, seminars
 
 

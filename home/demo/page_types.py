@@ -3,7 +3,7 @@ accessibility checks of the browser tests and `make audit` (Lighthouse) visit.""
 
 from wagtail.models import Locale
 
-from events.models import SeminarPage
+from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
 from news.models import NewsIndexPage, NewsPage
@@ -30,6 +30,7 @@ def english_pages():
         ("pilot-index", live(PilotProjectIndexPage).get(), ""),
         ("pilot-index-filtered", live(PilotProjectIndexPage).get(), "?status=running"),
         ("pilot", live(PilotProjectPage).first(), ""),
+        ("training-session", live(TrainingSessionPage).first(), ""),
         ("news-index", live(NewsIndexPage).get(), ""),
         ("news-item", live(NewsPage).order_by("-date").first(), ""),
         ("resource-library", live(ResourceIndexPage).get(), "?type=guide"),

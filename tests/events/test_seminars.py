@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
+from events.models import SeminarIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, SeminarIndexPageFactory
 from tests.factories import SeminarPageFactory as Seminar
 
@@ -42,12 +42,12 @@ def test_seminar_still_running_counts_as_upcoming(seminar_index):
     assert list(SeminarPage.objects.upcoming()) == [running]
 
 
-def test_index_without_upcoming_seminar_says_so(client, seminar_index):
+def test_index_without_upcoming_event_says_so(client, seminar_index):
     Seminar(parent=seminar_index, start_date=days_from_today(-20))
 
     html = client.get(seminar_index.url).content.decode()
 
-    assert "No seminar is scheduled at the moment." in html
+    assert "No event is scheduled at the moment." in html
 
 
 def test_one_day_seminar_ends_the_day_it_starts(seminar_index):
@@ -120,5 +120,5 @@ class TestSeminarTreeRules(WagtailPageTestCase):
     def test_seminars_live_only_in_the_seminar_index(self):
         self.assertAllowedParentPageTypes(SeminarPage, {SeminarIndexPage})
 
-    def test_seminar_index_takes_only_seminars(self):
-        self.assertAllowedSubpageTypes(SeminarIndexPage, {SeminarPage})
+    def test_events_index_takes_seminars_and_training_sessions(self):
+        self.assertAllowedSubpageTypes(SeminarIndexPage, {SeminarPage, TrainingSessionPage})

@@ -13,8 +13,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from events.models import SeminarPage
-from home.demo import french
+from events.models import SeminarPage, TrainingSessionPage
+from home.demo import french, training
 from home.demo import resources as demo_resources
 from home.demo.pilots import PILOTS
 from home.demo.translation import MissingTranslationsError, translate_pages
@@ -200,10 +200,10 @@ def test_demo_partner_page_lists_its_pilot_project_and_its_news_in_french(demo, 
 def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(demo, fr):
     english_pages = in_english(Page.objects.live().filter(depth__gt=1)).specific()
 
-    # home, about, privacy; each index with its partners, seminars, seminar announcements and
-    # resources, example pilot projects
-    expected = 3 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + 1 + len(SEED_SEMINARS)
-    expected += 1 + len(demo_resources.RESOURCES) + 1 + len(PILOTS)
+    # home, about, privacy; each index with its partners, events (seminars and example training
+    # sessions), seminar announcements, resources and example pilot projects
+    expected = 3 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + len(training.SESSIONS)
+    expected += 1 + len(SEED_SEMINARS) + 1 + len(demo_resources.RESOURCES) + 1 + len(PILOTS)
     assert english_pages.count() == expected
     for page in english_pages:
         translated = page.get_translation(fr).specific
@@ -338,3 +338,30 @@ def test_translating_lists_every_text_without_french_and_translates_nothing(demo
     assert error.value.missing == ["No French yet.", "Untranslated", "untranslated"]
     assert not page.has_translation(fr)
     assert not TranslationSource.objects.get_for_instance_or_none(page)
+
+
+# -- Training sessions and the seminars' places -------------------------------------------------
+
+
+def test_demo_training_sessions_say_they_are_examples_and_have_hosts_in_both_languages(demo, fr):
+    sessions = in_english(TrainingSessionPage.objects.all())
+
+    assert sessions.count() == len(training.SESSIONS)
+    for session in sessions:
+        french_session = session.get_translation(fr).specific
+        assert session.title.startswith("Example training session – ")
+        assert french_session.title.startswith("Exemple de session de formation – ")
+        assert french_session.live
+        assert session.partners()
+        assert [p.locale_id for p in french_session.partners()] == [fr.pk] * len(
+            french_session.partners()
+        )
+
+
+def test_demo_places_every_seminar_on_the_map_in_both_languages(demo, client):
+    seminars = SeminarPage.objects.live()
+
+    assert seminars.count() == 2 * len(SEED_SEMINARS)
+    for seminar in seminars:
+        assert seminar.has_coordinates, seminar.url
+        assert 'class="map-inset"' in client.get(seminar.url).content.decode()

@@ -6,7 +6,7 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from bench.content import Sizes, grow_to
-from events.models import SeminarDocument, SeminarPartner
+from events.models import SeminarDocument, SeminarPartner, TrainingSessionPartner
 from network.models import PartnerPage
 from news.models import NewsPagePartner
 from pilots.models import (
@@ -28,6 +28,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
+    TrainingSessionPageFactory,
     add_topics,
 )
 
@@ -79,13 +80,19 @@ class GrowingSite:
             logo=ImageFactory(title="Logo: Efus"),
         )
         self.seminar = SeminarPageFactory(parent=self.seminars, title="Seminar in Leuven")
+        # Listed with the seminars, and on the partner's page.
+        self.training_session = TrainingSessionPageFactory(
+            parent=self.seminars, title="Training in Augsburg"
+        )
+        TrainingSessionPartner.objects.create(page=self.training_session, partner=self.partner)
+        self.training_session.save_revision().publish()
         self.news = NewsPageFactory(
             parent=self.news_index, title="Seminar announced", image=ImageFactory(title="Picture")
         )
         add_topics(self.news, "seminar")
         self.news.save_revision().publish()
         self.pilot = PilotProjectPageFactory(parent=self.pilots, title="Pilot in Bordeaux")
-        for page in [self.partner, self.seminar, self.news, self.pilot]:
+        for page in [self.partner, self.seminar, self.training_session, self.news, self.pilot]:
             publish_translation(page, self.french_locale)
         # With a topic and a seminar; its French page keeps the English file.
         self.resource = ResourcePageFactory(

@@ -22,9 +22,13 @@ CEILINGS = {
     "home": 6,  # site, locale, home page (4), its translations, its locale; listings cached
     "partner directory": 8,  # site, locale, home (4), route (2), partners, logos' renditions
     "partner directory, filtered": 8,
-    "partner": 9,  # site, locale, home (4), route (2), seminars, pilot projects, news
-    "seminar index": 7,  # site, locale, home (4), route (2), a page of seminars
+    # site, locale, home (4), route (2), seminars, training sessions, pilot projects, news
+    "partner": 10,
+    # site, locale, home (4), route (2), a page of events: its seminars, its training sessions
+    "seminar index": 8,
+    "events index, by kind": 7,  # (4), route (2), a page of training sessions
     "seminar": 10,  # (4), route (2), comments, documents, partners and their logos' renditions
+    "training session": 10,  # the same
     "news index": 8,  # (4), route (2), a page of news, their pictures' renditions
     "news index, by tag": 8,
     "resource library": 7,  # (4), route (2), a page of resources
@@ -56,7 +60,9 @@ def urls(site, page_type):
         "partner directory, filtered": (site.partners, "?kind=city&status=full"),
         "partner": (site.partner, ""),
         "seminar index": (site.seminars, ""),
+        "events index, by kind": (site.seminars, "?kind=training"),
         "seminar": (site.seminar, ""),
+        "training session": (site.training_session, ""),
         "news index": (site.news_index, ""),
         "news index, by tag": (site.news_index, "?tag=seminar"),
         "news item with comments": (site.news, ""),
