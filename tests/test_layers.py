@@ -13,6 +13,7 @@ LAYERS = [
     "editorial",
     "localisation",
     "discussion",
+    "contact",
     "network",
     "events",
     "news",

@@ -12,7 +12,7 @@ from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
-from . import content, french
+from . import contact, content, french
 from .images import news_picture, partner_logo
 from .translation import translate_objects, translate_pages
 
@@ -27,11 +27,16 @@ def load_demo_content():
     seminar_index, seminars = ensure_seminars(home, partners)
     topics = ensure_topics()
     news_index, news = ensure_news(home, seminars, topics)
+    team, contact_pages = (
+        contact.ensure_team(),
+        contact.ensure_contact_pages(home, child_page, sections),
+    )
     demo_pages = [home, about, privacy, partner_index, *partners.values()]
-    demo_pages += [seminar_index, *seminars, news_index, *news]
-    french_locale, french_texts = Locale.objects.get(language_code="fr"), french.texts()
+    demo_pages += [seminar_index, *seminars, news_index, *news, *contact_pages]
+    french_locale = Locale.objects.get(language_code="fr")
+    french_texts = french.texts() | contact.FRENCH
     # Topics first: the French news items then link to the French topics.
-    translate_objects(topics.values(), french_locale, french_texts)
+    translate_objects([*topics.values(), *team], french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
     return home
 
@@ -114,7 +119,7 @@ def ensure_about_page(home):
         "about",
         title="About LIAISE 2",
         intro=content.ABOUT_INTRO,
-        body=sections(content.ABOUT_PARAGRAPHS),
+        body=sections(content.ABOUT_PARAGRAPHS) + contact.about_team_blocks(),
         show_in_menus=True,
     )
 
