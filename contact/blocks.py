@@ -8,5 +8,5 @@ class TeamBlock(blocks.StaticBlock):
     class Meta:
         icon = "group"
         label = _("Team")
-        admin_text = _("The team members (Snippets → Team members) of the page's language.")
+        admin_text = _("The team members (menu Team) of the page's language.")
         template = "blocks/team_block.html"
