@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
@@ -167,8 +168,9 @@ class ContactPage(KnownRestrictionsMixin, AbstractEmailForm):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """A GET shows the form. Messages are posted to contact.views.send_message, under the
-        form's protections, never here (Wagtail's form page would take them without)."""
+        """A GET shows the form (get_context's). Messages are posted to
+        contact.views.send_message, under the form's protections, never here (Wagtail's form
+        page would take them without)."""
         if request.method == "POST":
             return redirect(self.url)
-        return super().serve(request, *args, **kwargs)
+        return TemplateResponse(request, self.get_template(request), self.get_context(request))

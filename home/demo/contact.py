@@ -7,6 +7,8 @@ from wagtail.models import Locale
 from contact.models import ContactFormField, ContactPage, TeamMember
 from home.models import FooterLinks, StandardPage
 
+from .french import typeset
+
 # The seed: "Juan Cristellys / Emilie Petit", the project's contacts; Efus leads the project.
 TEAM = ["Juan Cristellys", "Emilie Petit"]
 ROLE = "LIAISE 2 contact"
@@ -43,6 +45,14 @@ EU_DISCLAIMER = (
     "responsible for them.</p>"
 )
 
+# The privacy notice's section on the contact form (CONTACT_SUBMISSION_RETENTION_DAYS: 365).
+PRIVACY_SECTION = (
+    "Messages",
+    "<p>When you write to us with the contact form, we keep what you typed in it and your IP "
+    "address, which serves only to stop abuse. Your message is e-mailed to the LIAISE 2 team. "
+    "Messages are deleted after one year.</p>",
+)
+
 FRENCH = {
     ROLE: "Contact LIAISE 2",
     ORGANISATION: "Efus",
@@ -65,6 +75,17 @@ FRENCH = {
     "Subject": "Objet",
     "Message": "Message",
     TEAM_HEADING: "L’équipe de LIAISE 2",
+    "Messages": "Messages",
+    (
+        "When you write to us with the contact form, we keep what you typed in it and your IP "
+        "address, which serves only to stop abuse. Your message is e-mailed to the LIAISE 2 "
+        "team. Messages are deleted after one year."
+    ): (
+        "Quand vous nous écrivez avec le formulaire de contact, nous conservons ce que vous y "
+        "avez saisi et votre adresse IP, qui sert uniquement à empêcher les abus. Votre message "
+        "est envoyé par courriel à l’équipe de LIAISE 2. Les messages sont supprimés au bout "
+        "d’un an."
+    ),
     "Legal notice": "Mentions légales",
     "legal-notice": "mentions-legales",
     LEGAL_INTRO: "Qui publie ce site.",
@@ -89,6 +110,11 @@ FRENCH = {
         "européenne ne sauraient en être tenues pour responsables."
     ),
 }
+
+
+def french_texts():
+    """FRENCH with French typography (french.typeset), for the loader."""
+    return {english: typeset(text) for english, text in FRENCH.items()}
 
 
 def about_team_blocks():

@@ -34,7 +34,7 @@ def load_demo_content():
     demo_pages = [home, about, privacy, partner_index, *partners.values()]
     demo_pages += [seminar_index, *seminars, news_index, *news, *contact_pages]
     french_locale = Locale.objects.get(language_code="fr")
-    french_texts = french.texts() | contact.FRENCH
+    french_texts = french.texts() | contact.french_texts()
     # Topics first: the French news items then link to the French topics.
     translate_objects([*topics.values(), *team], french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
@@ -102,7 +102,7 @@ def ensure_privacy_page(home):
         "privacy",
         title="Privacy notice",
         intro=content.PRIVACY_INTRO,
-        body=sections(content.PRIVACY_PARAGRAPHS),
+        body=sections([*content.PRIVACY_PARAGRAPHS, contact.PRIVACY_SECTION]),
         show_in_menus=False,
     )
     comment_settings = CommentSettings.load()

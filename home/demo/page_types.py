@@ -3,6 +3,7 @@ accessibility checks of the browser tests and `make audit` (Lighthouse) visit.""
 
 from wagtail.models import Locale
 
+from contact.models import ContactPage
 from events.models import SeminarPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
@@ -27,6 +28,8 @@ def english_pages():
         ("seminar", seminar, ""),  # its comments are open: the page shows the comment form
         ("news-index", live(NewsIndexPage).get(), ""),
         ("news-item", live(NewsPage).order_by("-date").first(), ""),
+        ("contact", live(ContactPage).get(), ""),  # the team and the contact form
+        ("legal-notice", live(StandardPage, slug="legal-notice").get(), ""),
     ]
 
 

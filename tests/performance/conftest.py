@@ -9,6 +9,7 @@ from bench.content import Sizes, grow_to
 from events.models import SeminarDocument, SeminarPartner
 from network.models import PartnerPage
 from tests.factories import (
+    ContactPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
+    TeamMemberFactory,
     add_topics,
 )
 
@@ -63,7 +65,10 @@ class GrowingSite:
         )
         add_topics(self.news, "seminar")
         self.news.save_revision().publish()
-        for page in [self.partner, self.seminar, self.news]:
+        self.contact = ContactPageFactory(parent=home)
+        for order in range(2):
+            TeamMemberFactory(photo=ImageFactory(title=f"Portrait {order}"), sort_order=order)
+        for page in [self.partner, self.seminar, self.news, self.contact]:
             publish_translation(page, self.french_locale)
 
     def grow(self, sizes):
