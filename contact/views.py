@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.pages import visible_to
 from discussion.forms import BotTrapForm
 from discussion.guards import posted_from_this_site
 from discussion.rules import FORGED, HONEYPOT, TOO_FAST, TOO_OLD, RateLimit, bot_sign, lock_author
@@ -86,7 +87,7 @@ def message_sent(request, page_id):
 def contact_page(request, page_id):
     """The live Contact page of that id, if this visitor may see it."""
     page = get_object_or_404(ContactPage.objects.live(), pk=page_id)
-    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+    if not visible_to(page, request):
         raise Http404
     return page
 

@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from core.pages import visible_to
+
 from .forms import CommentForm
 from .guards import posted_from_this_site
 from .models import CommentablePageMixin, CommentStatus
@@ -64,7 +66,7 @@ def commentable_page(request, page_id):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
     if not isinstance(page, CommentablePageMixin):
         raise Http404
-    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+    if not visible_to(page, request):
         raise Http404
     return page
 

@@ -1,8 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from contact.models import ContactSubmission
+from contact.models import ContactFormField, ContactSubmission
 from editorial.roles import EDITORS, MODERATORS
 from tests.factories import UserFactory
 
@@ -31,3 +32,15 @@ def test_editors_do_not_read_the_messages(client, contact_page, submission):
 
     assert not seen
     assert status in (302, 403)
+
+
+@pytest.mark.parametrize("label", ["Homepage", "Form time"])
+def test_a_form_field_may_not_take_the_name_of_an_anti_bot_field(contact_page, label):
+    field = ContactFormField(page=contact_page, label=label, field_type="singleline")
+
+    with pytest.raises(ValidationError, match="reserved"):
+        field.clean()
+
+
+def test_an_ordinary_label_is_accepted(contact_page):
+    ContactFormField(page=contact_page, label="Your city", field_type="singleline").clean()
