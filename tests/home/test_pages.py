@@ -5,11 +5,13 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactPage
 from events.models import SeminarIndexPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage
 from news.models import NewsIndexPage
 from tests.factories import (
+    ContactPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
@@ -117,7 +119,8 @@ class TestHomeTreeRules(WagtailPageTestCase):
 
     def test_home_page_takes_the_site_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PartnerIndexPage, SeminarIndexPage, NewsIndexPage}
+            HomePage,
+            {StandardPage, PartnerIndexPage, SeminarIndexPage, NewsIndexPage, ContactPage},
         )
 
     def test_a_second_directory_cannot_be_added_under_the_same_home(self):
@@ -154,3 +157,9 @@ def test_every_page_shows_the_eu_emblem_with_its_funding_statement(
     assert f'src="/static/img/eu-emblem.svg" width="72" height="48" alt="{flag}"' in footer
     assert statement in footer
     assert 'href="https://efus.eu/"' in footer
+
+
+def test_a_second_contact_page_cannot_be_added_under_the_same_home(home):
+    ContactPageFactory(parent=home)
+
+    assert not ContactPage.can_create_at(home)
