@@ -162,7 +162,8 @@ def ensure_contact_pages(home, child_page, sections):
         show_in_menus=False,
     )
     links = FooterLinks.load()
-    links.contact_page = links.contact_page or contact
-    links.legal_notice_page = links.legal_notice_page or legal
-    links.save()
+    if links.contact_page_id is None or links.legal_notice_page_id is None:
+        links.contact_page = links.contact_page or contact
+        links.legal_notice_page = links.legal_notice_page or legal
+        links.save()
     return [contact, legal]
