@@ -12,3 +12,9 @@ class KnownRestrictionsMixin:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def visible_to(page, request):
+    """Whether this visitor passes the view restrictions of the page and its ancestors (for the
+    views that serve a page's forms outside Wagtail's serving of the page)."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())

@@ -57,7 +57,29 @@ def seconds_since_signed(value, page):
     return time.time() - stamp["time"]
 
 
-class CommentForm(forms.Form):
+class BotTrapForm(forms.Form):
+    """The hidden fields of the site's public forms (comments, contact) that tell programs from
+    people: when the form was served, signed for its page, and a honeypot."""
+
+    form_time = forms.CharField(widget=forms.HiddenInput)
+    # Honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill it in.
+    homepage = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        self.page = page
+        super().__init__(*args, **kwargs)
+        self.fields["form_time"].initial = sign_form_time(page)
+
+    @property
+    def seconds_to_fill(self):
+        return seconds_since_signed(self.cleaned_data.get("form_time", ""), self.page)
+
+
+class CommentForm(BotTrapForm):
     name = forms.CharField(max_length=100, label=_("Name"))
     email = forms.EmailField(
         max_length=254,
@@ -81,18 +103,9 @@ class CommentForm(forms.Form):
         required=False, label=_("E-mail me when someone replies to my comment.")
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    form_time = forms.CharField(widget=forms.HiddenInput)
-    # Honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill it in.
-    homepage = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
-    def __init__(self, *args, page, **kwargs):
-        self.page = page
-        super().__init__(*args, **kwargs)
-        self.fields["form_time"].initial = sign_form_time(page)
+    # The trap's fields (first, as a base class's) after these: the honeypot stays last.
+    field_order = ["name", "email", "website", "text", "remember_me", "notify_of_replies", "parent"]
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")
@@ -118,10 +131,6 @@ class CommentForm(forms.Form):
             .exclude(status=CommentStatus.TRASH)
             .exists()
         )
-
-    @property
-    def seconds_to_fill(self):
-        return seconds_since_signed(self.cleaned_data.get("form_time", ""), self.page)
 
     def build_comment(self, ip_address, user_agent):
         data = self.cleaned_data

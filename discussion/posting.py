@@ -4,7 +4,7 @@ The comment form of a page posts to its own address, `/<language>/comments/<page
 (never to the page, nor to a page's sub-addresses such as a seminar's `calendar/`), and
 post_comment() takes it through one flow:
 
-1. where it comes from: only from this site's pages (below);
+1. where it comes from: only from this site's pages (guards.posted_from_this_site);
 2. the form (forms.CommentForm): fields, the reply's parent, errors shown with the text kept;
 3. the page: live, visible to this visitor, taking comments now;
 4. under the author's lock (rules.lock_author): not a duplicate, not too often (429);
@@ -14,29 +14,22 @@ post_comment() takes it through one flow:
    History, purges the cached page and sends the e-mails; moderators hear of pending ones;
 7. Post/Redirect/Get back to the comment, which its author sees while it waits.
 
-Why no CSRF token: pages with the form are cached whole and served to every visitor, and a token
-belongs to one visitor's cookie. A comment acts on behalf of no account, so a forged post
-borrows nobody's rights; what a token would stop is another site making a visitor's browser post
-a comment. Browsers send Origin (and Sec-Fetch-Site) with every form POST: a post from another
-site is refused exactly as Django refuses a missing token (its 403 page). The time stamp, the
-honeypot and the rate limits apply to every post, and the session and "remember me" cookies are
-SameSite=Lax. Only this view is exempt; every other form keeps Django's CSRF check.
+Why no CSRF token: see discussion/guards.py.
 """
-
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import get_callable
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from core.pages import visible_to
+
 from .forms import CommentForm
+from .guards import posted_from_this_site
 from .models import CommentablePageMixin, CommentStatus
 from .moderation import moderate
 from .notifications import notify_after_commit, notify_moderators_of_pending_comments
@@ -44,18 +37,13 @@ from .rules import judge, lock_author, throttled
 from .thread import remember_own_comment
 from .views import AUTHOR_COOKIE, AUTHOR_COOKIE_AGE, AUTHOR_COOKIE_SALT, REMEMBERED_FIELDS
 
-# Sec-Fetch-Site values of a post made by this site's own pages (or typed by the visitor).
-OWN_FETCH_SITES = {"same-origin", "none"}
 
-
-@csrf_exempt
+@posted_from_this_site
 @require_http_methods(["GET", "POST"])
 def post_comment(request, page_id):
     page = commentable_page(request, page_id)
     if request.method == "GET":  # a reload of the page that showed the form's errors
         return redirect(page.url)
-    if not comes_from_this_site(request):
-        return csrf_failure(request)
     form = CommentForm(request.POST, page=page)
     if not form.is_valid():
         return render_page_with_form(page, request, form)
@@ -78,33 +66,9 @@ def commentable_page(request, page_id):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
     if not isinstance(page, CommentablePageMixin):
         raise Http404
-    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+    if not visible_to(page, request):
         raise Http404
     return page
-
-
-def comes_from_this_site(request):
-    """The browser says the post was made by a page of this site (same scheme and host, or an
-    origin in CSRF_TRUSTED_ORIGINS). Without Origin, Referer and Sec-Fetch-Site (not a current
-    browser), nothing says otherwise."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site and fetch_site not in OWN_FETCH_SITES:
-        return False
-    origin = request.headers.get("Origin")
-    if origin is None and (referer := request.headers.get("Referer")):
-        parts = urlsplit(referer)
-        origin = f"{parts.scheme}://{parts.netloc}"
-    if origin is None:
-        return True
-    own_origin = f"{request.scheme}://{request.get_host()}"
-    return origin in {own_origin, *settings.CSRF_TRUSTED_ORIGINS}
-
-
-def csrf_failure(request):
-    """Django's response to a failed CSRF check (settings.CSRF_FAILURE_VIEW)."""
-    return get_callable(settings.CSRF_FAILURE_VIEW)(
-        request, reason="The comment form was posted from another site."
-    )
 
 
 @transaction.atomic

@@ -14,24 +14,61 @@ from .models import CommentSettings, CommentStatus, VisitorComment
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
+# What gives away a form filled in by a program (BotSign.kind).
+HONEYPOT, FORGED, TOO_FAST, TOO_OLD = "honeypot", "forged", "too fast", "too old"
+
+
 @dataclass(frozen=True)
 class Verdict:
     status: str
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class BotSign:
+    kind: str
+    reason: str  # for moderators
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most one post in `flood_seconds`, and fewer than `limit` in `window_seconds`."""
+
+    flood_seconds: int
+    limit: int
+    window_seconds: int
+
+    def exceeded_by(self, posts, time_field):
+        """True when `posts` (one author's, in any order) break the limit, counted in the
+        database so that every server process sees the same history."""
+        now = timezone.now()
+        recent = posts.filter(
+            **{f"{time_field}__gte": now - timedelta(seconds=self.window_seconds)}
+        )
+        flood = recent.filter(**{f"{time_field}__gte": now - timedelta(seconds=self.flood_seconds)})
+        return flood.exists() or recent.count() >= self.limit
+
+
+def bot_sign(form):
+    """What gives away a BotTrapForm (discussion.forms) filled in by a program, or None: the
+    honeypot filled in, a time stamp missing or forged, a form sent too fast or too late."""
+    if form.cleaned_data.get("homepage"):
+        return BotSign(HONEYPOT, "honeypot filled in")
+    seconds = form.seconds_to_fill
+    if seconds is None:
+        return BotSign(FORGED, "form time stamp missing or forged")
+    if seconds < settings.COMMENTS_MIN_SECONDS_TO_FILL:
+        return BotSign(TOO_FAST, f"posted {seconds:.1f} s after the form was shown")
+    if seconds > settings.COMMENTS_MAX_FORM_AGE_SECONDS:
+        return BotSign(TOO_OLD, "form older than allowed")
+    return None
+
+
 def judge(comment, form):
     """The status a new comment gets, and why."""
     rules = CommentSettings.load()
-    if form.cleaned_data.get("homepage"):
-        return Verdict(CommentStatus.SPAM, "honeypot filled in")
-    seconds = form.seconds_to_fill
-    if seconds is None:
-        return Verdict(CommentStatus.SPAM, "form time stamp missing or forged")
-    if seconds < settings.COMMENTS_MIN_SECONDS_TO_FILL:
-        return Verdict(CommentStatus.SPAM, f"posted {seconds:.1f} s after the form was shown")
-    if seconds > settings.COMMENTS_MAX_FORM_AGE_SECONDS:
-        return Verdict(CommentStatus.SPAM, "form older than allowed")
+    if sign := bot_sign(form):
+        return Verdict(CommentStatus.SPAM, sign.reason)
     if word := first_match(comment, CommentSettings.word_list(rules.disallowed_words)):
         return Verdict(CommentStatus.SPAM, f"disallowed word “{word}”")
     if len(LINK.findall(comment.text)) > rules.max_links:
@@ -59,26 +96,23 @@ def first_match(comment, words):
 
 
 def throttled(ip_address, email):
-    """True when this author posts too often (flood interval or rate limit), counted in the
-    database so that every server process sees the same history."""
-    now = timezone.now()
-    recent = VisitorComment.objects.filter(
-        created_at__gte=now - timedelta(seconds=settings.COMMENTS_RATE_WINDOW_SECONDS)
-    )
-    by_author = recent.by_author(email)
+    """True when this author, by e-mail or address, comments too often."""
+    by_author = VisitorComment.objects.by_author(email)
     if ip_address:
-        by_author = by_author | recent.filter(ip_address=ip_address)
-    flood_start = now - timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
-    return (
-        by_author.filter(created_at__gte=flood_start).exists()
-        or by_author.count() >= settings.COMMENTS_RATE_LIMIT
+        by_author = by_author | VisitorComment.objects.filter(ip_address=ip_address)
+    limit = RateLimit(
+        settings.COMMENTS_FLOOD_SECONDS,
+        settings.COMMENTS_RATE_LIMIT,
+        settings.COMMENTS_RATE_WINDOW_SECONDS,
     )
+    return limit.exceeded_by(by_author, "created_at")
 
 
 def lock_author(ip_address, email):
     """Hold until the end of the transaction a database lock on this author's e-mail and
-    address, so that posts sent at the same moment, to any server process, are checked
-    (throttled, duplicate) one after the other, each seeing the comments the others saved.
+    address (a commenter's, or a contact message's sender), so that posts sent at the same
+    moment, to any server process, are checked (throttled, duplicate) one after the other, each
+    seeing what the others saved.
     PostgreSQL advisory locks, taken in one order so that two posts never wait for each other;
     SQLite, in development, writes one transaction at a time anyway."""
     if connection.vendor != "postgresql":

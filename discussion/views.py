@@ -3,8 +3,8 @@ from django.core import signing
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Page
 
+from core.page_links import chosen_page_url
 from pagecache.cache import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 
@@ -40,21 +40,12 @@ def comment_context(page, request, form=None):
 
 def privacy_notice_url(request):
     """The privacy notice of Settings → Comment moderation, in the active language when
-    translated; kept until the next change of content, like the rest of the page's chrome."""
-    language = get_language()
-
-    def find():
-        privacy = CommentSettings.load(request_or_site=request).privacy_page
-        if privacy is None:
-            return None
-        translated = (
-            Page.objects.live()
-            .filter(translation_key=privacy.translation_key, locale__language_code=language)
-            .first()
-        )
-        return (translated or privacy).get_url(request)
-
-    return cached_per_generation(f"pagecache:privacy-notice:{language}", find)
+    translated."""
+    return chosen_page_url(
+        request,
+        "privacy-notice",
+        lambda: CommentSettings.load(request_or_site=request).privacy_page,
+    )
 
 
 def comment_thread(page, comments):

@@ -12,3 +12,15 @@ def get_or_create_permission(apps, app_label, model, codename):
         defaults={"name": f"Can {codename.replace('_', ' ')}"},
     )
     return permission
+
+
+def grant_model_permissions(apps, app_label, model, actions_by_group):
+    """Give each group ({name: ["add", "change", …]}) those permissions on the model."""
+    Group = apps.get_model("auth", "Group")
+    for name, actions in actions_by_group.items():
+        Group.objects.get(name=name).permissions.add(
+            *(
+                get_or_create_permission(apps, app_label, model, f"{action}_{model}")
+                for action in actions
+            )
+        )

@@ -4,10 +4,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from contact.blocks import TeamBlock
 from core.blocks import BaseStreamBlock
 from core.pages import KnownRestrictionsMixin
 from events.models import SeminarPage
@@ -50,6 +52,7 @@ class HomePage(KnownRestrictionsMixin, Page):
         "events.SeminarIndexPage",
         "pilots.PilotProjectIndexPage",
         "news.NewsIndexPage",
+        "contact.ContactPage",
     ]
 
     class Meta:
@@ -94,9 +97,15 @@ class HomePage(KnownRestrictionsMixin, Page):
         }
 
 
+class StandardPageBodyBlock(BaseStreamBlock):
+    """A standard page's body may also show the project's team (the About page does)."""
+
+    team = TeamBlock()
+
+
 class StandardPage(KnownRestrictionsMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(StandardPageBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     api_fields = [APIField("intro"), APIField("body")]
@@ -111,3 +120,31 @@ class StandardPage(KnownRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+@register_setting(icon="link")
+class FooterLinks(BaseGenericSetting):
+    """The pages every page's footer links to, each in the visitor's language when translated
+    (the privacy notice is Settings → Comment moderation's)."""
+
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("legal notice"),
+    )
+
+    panels = [FieldPanel("contact_page"), FieldPanel("legal_notice_page")]
+
+    class Meta:
+        verbose_name = _("footer links")

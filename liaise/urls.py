@@ -45,5 +45,6 @@ elif settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("discussion.urls")),
+    path("", include("contact.urls")),
     path("", include(wagtail_urls)),
 )

@@ -2,8 +2,9 @@ import datetime
 
 import factory
 import wagtail_factories
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale
 
+from contact.models import ContactFormField, ContactPage
 from events.models import SeminarIndexPage, SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
@@ -189,3 +190,46 @@ def add_topics(page, *slugs):
         )
         page.topic_links.add(page.topic_links.model(topic=topic))
     return page
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Team member {n}")
+    role = "Project officer"
+    organisation = "Efus"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "contact.TeamMember"
+
+
+# (label, field type, required) of the contact form the tests fill in.
+CONTACT_FORM_FIELDS = [
+    ("Name", "singleline", True),
+    ("E-mail", "email", True),
+    ("Organisation", "singleline", False),
+    ("Message", "multiline", True),
+]
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Contact"
+    slug = "contact"
+    intro = "Write to the team."
+    thank_you_text = "<p>Thanks, we will answer soon.</p>"
+    to_address = "team@liaise.example.org"
+    from_address = "site@liaise.example.org"
+    subject = "Message from the website"
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def fields(self, create, fields):
+        """The form's fields (CONTACT_FORM_FIELDS unless given), saved with the page."""
+        for label, field_type, required in fields or CONTACT_FORM_FIELDS:
+            self.form_fields.add(
+                ContactFormField(label=label, field_type=field_type, required=required)
+            )
+        if create:
+            self.save()

@@ -14,6 +14,7 @@ LAYERS = [
     "accounts",
     "localisation",
     "discussion",
+    "contact",
     "network",
     "events",
     "pilots",

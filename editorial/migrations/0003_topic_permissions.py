@@ -4,7 +4,7 @@ them in English; translators change them, which lets them edit the French transl
 
 from django.db import migrations
 
-from editorial.migration_helpers import get_or_create_permission
+from editorial.migration_helpers import grant_model_permissions
 from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, TRANSLATORS
 
 TOPIC_PERMISSIONS = {
@@ -16,15 +16,7 @@ TOPIC_PERMISSIONS = {
 
 
 def grant_topic_permissions(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name, actions in TOPIC_PERMISSIONS.items():
-        group = Group.objects.get(name=name)
-        group.permissions.add(
-            *(
-                get_or_create_permission(apps, "news", "topic", f"{action}_topic")
-                for action in actions
-            )
-        )
+    grant_model_permissions(apps, "news", "topic", TOPIC_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -12,7 +12,7 @@ from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
-from . import content, french, training
+from . import contact, content, french, training
 from .images import news_picture, partner_logo
 from .pages import child_page
 from .partner_news import link_news_to_partners
@@ -31,16 +31,21 @@ def load_demo_content():
     seminar_index, seminars = ensure_seminars(home, partners)
     topics = ensure_topics()
     news_index, news = ensure_news(home, seminars, topics)
+    team, contact_pages = (
+        contact.ensure_team(),
+        contact.ensure_contact_pages(home, child_page, sections),
+    )
     demo_pages = [home, about, privacy, partner_index, *partners.values()]
     training_sessions = [
         child_page(seminar_index, TrainingSessionPage, slug, **fields)
         for slug, fields in training.training_sessions(partners)
     ]
     demo_pages += [seminar_index, *seminars, *training_sessions, news_index, *news]
+    demo_pages += contact_pages
     french_locale = Locale.objects.get(language_code="fr")
-    french_texts = french.texts() | training.french_texts()
+    french_texts = french.texts() | training.french_texts() | contact.french_texts()
     # Topics first: the French news items then link to the French topics.
-    translate_objects(topics.values(), french_locale, french_texts)
+    translate_objects([*topics.values(), *team], french_locale, french_texts)
     translate_pages(demo_pages, french_locale, french_texts)
     load_resources(home, seminars, topics)
 
@@ -99,7 +104,7 @@ def ensure_privacy_page(home):
         "privacy",
         title="Privacy notice",
         intro=content.PRIVACY_INTRO,
-        body=sections(content.PRIVACY_PARAGRAPHS),
+        body=sections([*content.PRIVACY_PARAGRAPHS, contact.PRIVACY_SECTION]),
         show_in_menus=False,
     )
     comment_settings = CommentSettings.load()
@@ -116,7 +121,7 @@ def ensure_about_page(home):
         "about",
         title="About LIAISE 2",
         intro=content.ABOUT_INTRO,
-        body=sections(content.ABOUT_PARAGRAPHS),
+        body=sections(content.ABOUT_PARAGRAPHS) + contact.about_team_blocks(),
         show_in_menus=True,
     )
 

@@ -3,6 +3,7 @@ accessibility checks of the browser tests and `make audit` (Lighthouse) visit.""
 
 from wagtail.models import Locale
 
+from contact.models import ContactPage
 from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerPage
@@ -36,6 +37,8 @@ def english_pages():
         ("resource-library", live(ResourceIndexPage).get(), "?type=guide"),
         # Proceedings: a seminar, and in French only the English file.
         ("resource", live(ResourcePage, resource_type=ResourceType.PROCEEDINGS).first(), ""),
+        ("contact", live(ContactPage).get(), ""),  # the team and the contact form
+        ("legal-notice", live(StandardPage, slug="legal-notice").get(), ""),
     ]
 
 

@@ -4,8 +4,10 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from core.page_links import chosen_page_url
 from discussion.views import privacy_notice_url as privacy_notice
 from home.chrome import site_chrome
+from home.models import FooterLinks
 from home.routing import live_by_language
 
 register = template.Library()
@@ -42,6 +44,26 @@ def main_menu(context):
 def privacy_notice_url(context):
     """The privacy notice of Settings → Comment moderation, in the visitor's language."""
     return privacy_notice(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def contact_page_url(context):
+    """The contact page of Settings → Footer links, in the visitor's language."""
+    request = context["request"]
+    return chosen_page_url(
+        request, "footer-contact", lambda: FooterLinks.load(request_or_site=request).contact_page
+    )
+
+
+@register.simple_tag(takes_context=True)
+def legal_notice_url(context):
+    """The legal notice of Settings → Footer links, in the visitor's language."""
+    request = context["request"]
+    return chosen_page_url(
+        request,
+        "footer-legal-notice",
+        lambda: FooterLinks.load(request_or_site=request).legal_notice_page,
+    )
 
 
 @register.inclusion_tag("includes/news_feed_links.html", takes_context=True)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "news",
     "resources",
     "search",
+    "contact",
     "editorial",
     "accounts",
     "localisation",
@@ -337,3 +338,10 @@ COMMENTS_RATE_LIMIT = 5
 COMMENTS_RATE_WINDOW_SECONDS = 10 * 60
 COMMENTS_TRASH_DAYS = 30
 COMMENTS_IP_RETENTION_DAYS = 90
+
+# The contact form (contact/): the comment form's time stamp and honeypot rules, its own rate
+# limit, and how long messages are kept (purge_contact_submissions deletes older ones).
+CONTACT_FLOOD_SECONDS = 60
+CONTACT_RATE_LIMIT = 3
+CONTACT_RATE_WINDOW_SECONDS = 60 * 60
+CONTACT_SUBMISSION_RETENTION_DAYS = int(os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365"))

@@ -44,6 +44,12 @@ def submit_empty_comment(page):
     expect(page.locator(".field--error").first).to_be_visible()
 
 
+def submit_empty_contact_form(page):
+    """The contact form after an invalid post: its error summary and marked fields."""
+    page.locator("#contact-form [type=submit]").click()
+    expect(page.locator("#contact-form .field--error").first).to_be_visible()
+
+
 def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
     call_command("load_demo_content", verbosity=0)
     pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
@@ -62,4 +68,8 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                     submit_empty_comment(page)
                     violations += audit(axe, page, f"{where}, comment form with errors")
                     screenshot(page, f"{language}-comment-errors-{width}")
+                if name == "contact":
+                    submit_empty_contact_form(page)
+                    violations += audit(axe, page, f"{where}, contact form with errors")
+                    screenshot(page, f"{language}-contact-errors-{width}")
     assert not violations, "axe-core found WCAG A/AA violations:\n" + "\n".join(violations)

@@ -46,7 +46,7 @@ SEED_SEMINARS = {
     ("Rimini", "IT", datetime.date(2017, 5, 19), datetime.date(2017, 5, 19)),
 }
 # Proper names written the same in French: their French page differs by its summary or intro.
-SAME_NAME_IN_FRENCH = {"LIAISE 2", "Ufuq", "Culture Interactive e.V."}
+SAME_NAME_IN_FRENCH = {"LIAISE 2", "Ufuq", "Culture Interactive e.V.", "Contact"}
 
 
 @pytest.fixture(scope="module")
@@ -200,9 +200,9 @@ def test_demo_partner_page_lists_its_pilot_project_and_its_news_in_french(demo, 
 def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(demo, fr):
     english_pages = in_english(Page.objects.live().filter(depth__gt=1)).specific()
 
-    # home, about, privacy; each index with its partners, events (seminars and example training
-    # sessions), seminar announcements, resources and example pilot projects
-    expected = 3 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + len(training.SESSIONS)
+    # home, about, privacy, contact, legal notice; each index with its partners, events (seminars
+    # and example training sessions), seminar announcements, resources and example pilot projects
+    expected = 5 + 1 + len(SEED_ORGANISATIONS) + 1 + len(SEED_SEMINARS) + len(training.SESSIONS)
     expected += 1 + len(SEED_SEMINARS) + 1 + len(demo_resources.RESOURCES) + 1 + len(PILOTS)
     assert english_pages.count() == expected
     for page in english_pages:
@@ -365,3 +365,35 @@ def test_demo_places_every_seminar_on_the_map_in_both_languages(demo, client):
     for seminar in seminars:
         assert seminar.has_coordinates, seminar.url
         assert 'class="map-inset"' in client.get(seminar.url).content.decode()
+
+
+# -- Contact ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        ("/en/contact/", ["Juan Cristellys", "Emilie Petit", "LIAISE 2 contact", "E-mail *"]),
+        ("/fr/contact/", ["Juan Cristellys", "Emilie Petit", "Contact LIAISE 2", "Courriel *"]),
+        ("/en/about/", ["<h2>The LIAISE 2 team</h2>", "Juan Cristellys", "Emilie Petit"]),
+        ("/fr/a-propos/", ["<h2>L’équipe de LIAISE 2</h2>", "Contact LIAISE 2"]),
+        ("/en/legal-notice/", ["published by Efus", "Co-funded by the European Union. Views"]),
+        ("/fr/mentions-legales/", ["publié par l’Efus", "Cofinancé par l’Union européenne. Les"]),
+    ],
+)
+def test_demo_shows_the_team_the_contact_form_and_the_legal_notice_in_both_languages(
+    demo, client, url, texts
+):
+    html = client.get(url).content.decode()
+
+    assert all(text in html for text in texts), url
+    assert "@example.org" not in html  # the demo's recipient is never shown
+
+
+def test_demo_footer_links_the_contact_page_and_legal_notice(demo, client):
+    english, french = client.get("/en/").content.decode(), client.get("/fr/").content.decode()
+
+    assert '<a href="/en/contact/">Contact</a>' in english
+    assert '<a href="/en/legal-notice/">Legal notice</a>' in english
+    assert '<a href="/fr/contact/">Contact</a>' in french
+    assert '<a href="/fr/mentions-legales/">Mentions légales</a>' in french

@@ -5,12 +5,14 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactPage
 from events.models import SeminarIndexPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage
 from news.models import NewsIndexPage
 from pilots.models import PilotProjectIndexPage
 from tests.factories import (
+    ContactPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
@@ -125,6 +127,7 @@ class TestHomeTreeRules(WagtailPageTestCase):
                 SeminarIndexPage,
                 PilotProjectIndexPage,
                 NewsIndexPage,
+                ContactPage,
             },
         )
 
@@ -162,3 +165,9 @@ def test_every_page_shows_the_eu_emblem_with_its_funding_statement(
     assert f'src="/static/img/eu-emblem.svg" width="72" height="48" alt="{flag}"' in footer
     assert statement in footer
     assert 'href="https://efus.eu/"' in footer
+
+
+def test_a_second_contact_page_cannot_be_added_under_the_same_home(home):
+    ContactPageFactory(parent=home)
+
+    assert not ContactPage.can_create_at(home)

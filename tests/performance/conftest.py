@@ -16,6 +16,7 @@ from pilots.models import (
     PilotProjectPicture,
 )
 from tests.factories import (
+    ContactPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -28,6 +29,7 @@ from tests.factories import (
     SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
+    TeamMemberFactory,
     TrainingSessionPageFactory,
     add_topics,
 )
@@ -92,7 +94,11 @@ class GrowingSite:
         add_topics(self.news, "seminar")
         self.news.save_revision().publish()
         self.pilot = PilotProjectPageFactory(parent=self.pilots, title="Pilot in Bordeaux")
-        for page in [self.partner, self.seminar, self.training_session, self.news, self.pilot]:
+        self.contact = ContactPageFactory(parent=home)
+        for order in range(2):
+            TeamMemberFactory(photo=ImageFactory(title=f"Portrait {order}"), sort_order=order)
+        pages = [self.partner, self.seminar, self.training_session, self.news, self.pilot]
+        for page in [*pages, self.contact]:
             publish_translation(page, self.french_locale)
         # With a topic and a seminar; its French page keeps the English file.
         self.resource = ResourcePageFactory(

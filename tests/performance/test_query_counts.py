@@ -45,6 +45,7 @@ CEILINGS = {
     # results (the ranking comes from the cache), seminars' dates, extracts
     "search results": 9,
     "news feed": 8,  # (4), route (2), news, their tags
+    "contact page": 7,  # (4), route (2), the form's fields; the team cached
     "sitemap index": 2,  # site, home pages (the count and latest change come from the cache)
     "sitemap file": 4,  # site, home pages, a page of pages, their translations
 }
@@ -73,6 +74,7 @@ def urls(site, page_type):
         "pilot index": (site.pilots, ""),
         "pilot index, filtered": (site.pilots, "?status=running&country=FR"),
         "pilot": (site.pilot, ""),
+        "contact page": (site.contact, ""),
     }
     if page_type in pages:
         page, suffix = pages[page_type]

@@ -1,0 +1,27 @@
+"""Links to pages an editor chose in a setting (privacy notice, contact, legal notice), followed
+into the visitor's language."""
+
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from pagecache.cache import cached_per_generation
+
+
+def chosen_page_url(request, name, chosen_page):
+    """The URL of the page `chosen_page()` returns (None without one), in the active language
+    when it has a live translation in it; kept until the next change of content, like the rest
+    of the page's chrome."""
+    language = get_language()
+
+    def find():
+        page = chosen_page()
+        if page is None:
+            return None
+        translated = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, locale__language_code=language)
+            .first()
+        )
+        return (translated or page).get_url(request)
+
+    return cached_per_generation(f"pagecache:{name}:{language}", find)

@@ -1,0 +1,46 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from contact.models import ContactFormField, ContactSubmission
+from editorial.roles import EDITORS, MODERATORS
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submission(contact_page):
+    return ContactSubmission.objects.create(
+        page=contact_page, form_data={"name": "Ana Lopes", "message": "Private question"}
+    )
+
+
+def submissions_seen_by(client, group, page):
+    client.force_login(UserFactory(groups=[Group.objects.get(name=group)]))
+    response = client.get(reverse("wagtailforms:list_submissions", args=[page.pk]))
+    return response.status_code, "Private question" in response.content.decode()
+
+
+def test_moderators_read_the_messages(client, contact_page, submission):
+    assert submissions_seen_by(client, MODERATORS, contact_page) == (200, True)
+
+
+def test_editors_do_not_read_the_messages(client, contact_page, submission):
+    status, seen = submissions_seen_by(client, EDITORS, contact_page)
+
+    assert not seen
+    assert status in (302, 403)
+
+
+@pytest.mark.parametrize("label", ["Homepage", "Form time"])
+def test_a_form_field_may_not_take_the_name_of_an_anti_bot_field(contact_page, label):
+    field = ContactFormField(page=contact_page, label=label, field_type="singleline")
+
+    with pytest.raises(ValidationError, match="reserved"):
+        field.clean()
+
+
+def test_an_ordinary_label_is_accepted(contact_page):
+    ContactFormField(page=contact_page, label="Your city", field_type="singleline").clean()
