@@ -17,6 +17,7 @@ LAYERS = [
     "events",
     "news",
     "search",
+    "guide",
     "home",
     "liaise",
 ]

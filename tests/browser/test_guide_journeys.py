@@ -1,0 +1,219 @@
+"""Each role's way through the admin, in every language of the guide, saving the screenshots the
+guide shows (guide/static/guide/screenshots/<language>/, committed). Each journey fails when a
+screenshot named by its role's guide pages was not produced, so an admin change that breaks a
+step of the guide is seen here."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+
+from discussion.models import CommentStatus
+from discussion.notifications import QUEUE_URL_NAME
+from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, TRANSLATORS
+from guide.content import SCREENSHOTS_DIR, guide_pages, languages
+from tests.factories import (
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    SeminarIndexPageFactory,
+    SeminarPageFactory,
+    VisitorCommentFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+MAX_BYTES = 150 * 1024
+# Narrow enough for small pictures, wide enough for the admin's desktop layout.
+VIEWPORT = {"width": 1024, "height": 1100}
+MARGIN = 8
+# An element's rectangle in the document (not the viewport), for a full-page clip.
+DOCUMENT_BOX = """(element) => {
+    const box = element.getBoundingClientRect();
+    return {left: box.left + scrollX, top: box.top + scrollY,
+            right: box.right + scrollX, bottom: box.bottom + scrollY};
+}"""
+
+
+def named_screenshots(role):
+    """{language: names} of the screenshots the role's guide pages show."""
+    return {
+        language: {
+            name for page in guide_pages(language) if page.role == role for name in page.screenshots
+        }
+        for language in languages()
+    }
+
+
+class Camera:
+    """Saves screenshots of parts of the admin for the guide, in the language being walked, and
+    notes their names."""
+
+    def __init__(self):
+        self.language = None
+        self.produced = {language: set() for language in languages()}
+
+    def shoot(self, *locators, name, max_height=None):
+        """A picture of the smallest rectangle around the elements (with a margin), cut at
+        max_height."""
+        locators[0].scroll_into_view_if_needed()
+        boxes = [locator.evaluate(DOCUMENT_BOX) for locator in locators]
+        left = max(min(box["left"] for box in boxes) - MARGIN, 0)
+        top = max(min(box["top"] for box in boxes) - MARGIN, 0)
+        right = max(box["right"] for box in boxes) + MARGIN
+        bottom = max(box["bottom"] for box in boxes) + MARGIN
+        if max_height:
+            bottom = min(bottom, top + max_height)
+        path = SCREENSHOTS_DIR / self.language / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        locators[0].page.screenshot(
+            path=path,
+            full_page=True,
+            clip={"x": left, "y": top, "width": right - left, "height": bottom - top},
+            animations="disabled",
+            caret="hide",
+        )
+        assert path.stat().st_size <= MAX_BYTES, f"{path} is over {MAX_BYTES} bytes"
+        self.produced[self.language].add(name)
+
+
+def walk_in_every_language(user, page, walk):
+    """The same journey once per language of the guide, the admin in that language."""
+    camera = Camera()
+    page.set_viewport_size(VIEWPORT)
+    for language in languages():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        camera.language = language
+        walk(page, camera)
+    return camera.produced
+
+
+def submitted_for_review(page, user):
+    page.save_revision(user=user)
+    page.get_workflow().start(page, user)
+    return page
+
+
+@pytest.fixture
+def sections(home):
+    news_index = NewsIndexPageFactory(parent=home)
+    seminar_index = SeminarIndexPageFactory(parent=home)
+    ImageFactory(title="Picture: the Leuven seminar")
+    return news_index, seminar_index
+
+
+def test_editor_journey_produces_the_editor_guide_screenshots(
+    new_page, make_user, log_in, sections
+):
+    news_index, seminar_index = sections
+    editor = make_user("editor", EDITORS)
+    in_review = NewsPageFactory(parent=news_index, title="Example: seminar report", live=False)
+    submitted_for_review(in_review, editor)
+
+    def walk(page, camera):
+        page.goto(f"/admin/pages/add/news/newspage/{news_index.pk}/")
+        camera.shoot(
+            page.locator("#panel-child-content-title-section"),
+            page.locator("#panel-child-content-image_alt_text-section"),
+            name="editor-news-form.png",
+        )
+        footer = page.locator("footer")
+        footer.locator("[data-w-dropdown-target='toggle']").last.click()
+        menu = footer.locator("[data-w-dropdown-target='content']").last
+        expect(menu).to_be_visible()
+        camera.shoot(footer, menu, name="editor-submit-menu.png")
+        page.goto(f"/admin/pages/add/events/seminarpage/{seminar_index.pk}/")
+        programme = page.locator("#panel-child-content-programme-section")
+        for option in (0, 1):  # a day, then a session
+            programme.get_by_role("button").last.click()
+            page.locator(".w-combobox").get_by_role("option").nth(option).click()
+        expect(programme.locator("input[name='programme-1-value-title']")).to_have_count(1)
+        camera.shoot(programme, name="editor-seminar-programme.png")
+        page.goto("/admin/")
+        camera.shoot(page.locator("#objects-in-workflow-section"), name="editor-in-review.png")
+
+    produced = walk_in_every_language(editor, log_in(new_page(), editor), walk)
+
+    assert produced == named_screenshots(EDITORS)
+
+
+def test_translator_journey_produces_the_translator_guide_screenshots(
+    new_page, make_user, log_in, sections, translate
+):
+    news_index, _seminar_index = sections
+    translator = make_user("translator", TRANSLATORS)
+    translate(news_index.get_parent(), {})
+    translate(news_index, {"News": "Actualités", "news": "actualites"})
+    NewsPageFactory(parent=news_index, title="Example: registrations open for the seminar")
+    being_translated = NewsPageFactory(parent=news_index, title="Example: the Leuven seminar")
+    french_draft = translate(being_translated, publish=False).get_target_instance()
+    assert french_draft.locale == Locale.objects.get(language_code="fr")
+
+    def walk(page, camera):
+        page.goto("/admin/reports/translation-status/")
+        camera.shoot(page.locator("main table"), name="translator-work-list.png")
+        page.goto(f"/admin/pages/{french_draft.pk}/edit/")
+        expect(page.locator(".localisation-footer")).to_be_visible()
+        camera.shoot(
+            page.locator(".js-translation-editor"), name="translator-editor.png", max_height=560
+        )
+        camera.shoot(page.locator(".localisation-footer"), name="translator-submit.png")
+
+    produced = walk_in_every_language(translator, log_in(new_page(), translator), walk)
+
+    assert produced == named_screenshots(TRANSLATORS)
+
+
+def test_moderator_journey_produces_the_moderator_guide_screenshots(
+    new_page, make_user, log_in, sections
+):
+    news_index, seminar_index = sections
+    moderator = make_user("moderator", MODERATORS)
+    editor = make_user("editor", EDITORS)
+    submitted_for_review(
+        NewsPageFactory(parent=news_index, title="Example: seminar report", live=False), editor
+    )
+    seminar = SeminarPageFactory(parent=seminar_index, title="Example seminar")
+    VisitorCommentFactory(
+        page=seminar,
+        author_name="Jonas Weber",
+        text="Could the slides of the workshop be shared?",
+        status=CommentStatus.PENDING,
+        hold_reason="More links than allowed",
+    )
+    VisitorCommentFactory(page=seminar, author_name="Ana Silva", status=CommentStatus.APPROVED)
+
+    def walk(page, camera):
+        page.goto("/admin/")
+        camera.shoot(page.locator("#awaiting-review-section"), name="moderator-awaiting-review.png")
+        page.goto(reverse(QUEUE_URL_NAME))
+        page.locator("main tbody input[type='checkbox']").first.check()
+        camera.shoot(page.locator("main table"), name="moderator-comment-queue.png")
+
+    produced = walk_in_every_language(moderator, log_in(new_page(), moderator), walk)
+
+    assert produced == named_screenshots(MODERATORS)
+
+
+def test_administrator_journey_produces_the_administrator_guide_screenshots(
+    new_page, make_user, log_in, home
+):
+    administrator = make_user("administrator", ADMINISTRATORS)
+    administrator.is_superuser = True
+    administrator.save()
+    make_user("translator", TRANSLATORS)
+
+    def walk(page, camera):
+        page.goto("/admin/groups/")
+        camera.shoot(page.locator("main table"), name="admin-groups.png")
+        page.goto("/admin/locales/")
+        camera.shoot(page.locator("main table"), name="admin-locales.png")
+        page.goto("/admin/settings/discussion/commentsettings/")
+        camera.shoot(page.locator("main form"), name="admin-comment-settings.png")
+
+    produced = walk_in_every_language(administrator, log_in(new_page(), administrator), walk)
+
+    assert produced == named_screenshots(ADMINISTRATORS)
