@@ -83,12 +83,16 @@ def walk_in_every_language(user, page, walk):
     camera = Camera()
     page.set_viewport_size(VIEWPORT)
     for language in languages():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
+        set_admin_language(user, language)
         camera.language = language
         walk(page, camera)
     return camera.produced
+
+
+def set_admin_language(user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
 
 
 def submitted_for_review(page, user):
@@ -141,7 +145,7 @@ def test_editor_journey_produces_the_editor_guide_screenshots(
 
 
 def test_translator_journey_produces_the_translator_guide_screenshots(
-    new_page, make_user, log_in, sections, translate
+    new_page, screenshot, make_user, log_in, sections, translate
 ):
     news_index, _seminar_index = sections
     translator = make_user("translator", TRANSLATORS)
@@ -162,9 +166,21 @@ def test_translator_journey_produces_the_translator_guide_screenshots(
         )
         camera.shoot(page.locator(".localisation-footer"), name="translator-submit.png")
 
-    produced = walk_in_every_language(translator, log_in(new_page(), translator), walk)
+    page = log_in(new_page(), translator)
+    produced = walk_in_every_language(translator, page, walk)
 
     assert produced == named_screenshots(TRANSLATORS)
+    # With a French admin, the Help menu opens the French guide, translators' tasks first.
+    set_admin_language(translator, "fr")
+    page.goto("/admin/")
+    page.get_by_role("button", name="Aide").click()
+    page.get_by_role("list", name="Aide").get_by_role("link", name="Guide de ce site").click()
+    expect(page.locator(".guide__section h2").first).to_have_text("Pour les traducteurs")
+    page.get_by_role("link", name="Trouver les pages qui attendent le français").click()
+    image = page.locator(".guide__page img").first
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("(image) => image.naturalWidth") > 0
+    screenshot(page, "french-guide-page")
 
 
 def test_moderator_journey_produces_the_moderator_guide_screenshots(
