@@ -21,6 +21,7 @@ LAYERS = [
     "news",
     "resources",
     "search",
+    "guide",
     "home",
     "liaise",
 ]
