@@ -28,7 +28,9 @@ def two_step_account_menu_item(request):
     return {
         "url": reverse("accounts_two_step"),
         "label": _("Two-step verification"),
-        "help_text": _("An authenticator app and recovery codes, asked for after your password."),
+        "help_text": _(
+            "An authenticator app, passkeys and recovery codes, asked for after your password."
+        ),
     }
 
 

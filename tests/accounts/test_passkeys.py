@@ -11,6 +11,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from wagtail.users.models import UserProfile
 
 from accounts.policy import VERIFIED_AT_SESSION_KEY
+from liaise.settings.base import passkey_relying_party
 from tests.accounts.test_second_factor import (
     ADDRESS,
     QUEUE,
@@ -19,6 +20,7 @@ from tests.accounts.test_second_factor import (
     log_in,
     verified_client,
 )
+from tests.production.test_production_settings import production_settings
 from tests.second_factor import SoftAuthenticator, authenticator_for
 
 pytestmark = pytest.mark.django_db
@@ -252,3 +254,24 @@ def test_the_librarys_own_messages_are_french(client, moderator):
 
     assert response.status_code == 400
     assert response.json()["detail"].startswith("État manquant ou non valide.")
+
+
+# -- Relying party ----------------------------------------------------------------------------
+
+
+def test_a_loopback_site_url_makes_localhost_the_relying_party():
+    assert passkey_relying_party("http://127.0.0.1:8000") == (
+        "localhost",
+        ["http://localhost:8000"],
+    )
+
+
+def test_production_takes_the_relying_party_from_site_url():
+    values = production_settings(
+        "OTP_WEBAUTHN_RP_ID", "OTP_WEBAUTHN_ALLOWED_ORIGINS", SITE_URL="https://www.example.eu"
+    )
+
+    assert values == {
+        "OTP_WEBAUTHN_RP_ID": "www.example.eu",
+        "OTP_WEBAUTHN_ALLOWED_ORIGINS": ["https://www.example.eu"],
+    }
