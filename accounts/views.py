@@ -116,7 +116,13 @@ class VerifyView(FormView):
         return {"username": self.request.user.get_username()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(has_passkey=passkey_count(self.request.user) > 0, **kwargs)
+        """A user with passkeys only has no code to enter: the page offers the passkey alone."""
+        user = self.request.user
+        return super().get_context_data(
+            has_codes=has_authenticator(user) or remaining_recovery_codes(user) > 0,
+            has_passkey=passkey_count(user) > 0,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         device = django_otp.match_token(self.request.user, form.cleaned_data["code"])

@@ -131,6 +131,25 @@ def test_the_verification_page_offers_no_passkey_to_a_user_without_one(client, m
     assert "Use a passkey" not in client.get("/admin/two-step/verify/").content.decode()
 
 
+def test_a_user_with_passkeys_only_is_not_asked_for_a_code(client, moderator, moderators_passkey):
+    log_in(client, moderator)
+
+    html = client.get("/admin/two-step/verify/").content.decode()
+
+    assert 'name="code"' not in html
+    assert "Confirm with your passkey" in html
+
+
+def test_a_user_with_an_app_and_a_passkey_gets_both(client, moderator, moderators_passkey):
+    authenticator_for(moderator)
+    log_in(client, moderator)
+
+    html = client.get("/admin/two-step/verify/").content.decode()
+
+    assert 'name="code"' in html
+    assert "Or use one of your passkeys:" in html
+
+
 def test_a_passkey_verifies_the_session(client, moderator, moderators_passkey):
     log_in(client, moderator)
 
