@@ -39,6 +39,16 @@ def end_if_locked_out(request):
         raise LockedOut()
 
 
+def count_failure(request):
+    """A refused passkey, counted like a wrong password or code; the error to answer with."""
+    user_login_failed.send(sender=__name__, credentials=credentials(request), request=request)
+    try:
+        end_if_locked_out(request)
+    except LockedOut as locked_out:
+        return locked_out
+    return PasskeyRefused()
+
+
 class BeginPasskeyAuthenticationView(views.BeginCredentialAuthenticationView):
     def check_can_authenticate(self):
         super().check_can_authenticate()
@@ -54,15 +64,7 @@ class CompletePasskeyAuthenticationView(views.CompleteCredentialAuthenticationVi
 
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.OTPWebAuthnApiError) and not isinstance(exc, LockedOut):
-            user_login_failed.send(
-                sender=__name__, credentials=credentials(self.request), request=self.request
-            )
-            try:
-                end_if_locked_out(self.request)
-            except LockedOut as locked_out:
-                exc = locked_out
-            else:
-                exc = PasskeyRefused()
+            exc = count_failure(self.request)
         return super().handle_exception(exc)
 
     def complete_auth(self, device):
