@@ -1,5 +1,5 @@
-"""The user's second factors, kept by django-otp: one authenticator app (TOTP) and a set of
-single-use recovery codes (a static device)."""
+"""The user's second factors, kept by django-otp: one authenticator app (TOTP), a set of
+single-use recovery codes (a static device), and passkeys (django-otp-webauthn)."""
 
 import base64
 
@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from qrcode.image.svg import SvgPathFillImage
 from wagtail.log_actions import log
 
@@ -58,6 +59,10 @@ def replace_recovery_codes(user):
 
 def remaining_recovery_codes(user):
     return StaticToken.objects.filter(device__user=user).count()
+
+
+def passkey_count(user):
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).count()
 
 
 def has_authenticator(user):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from core.admin_paths import is_admin_path
 
+from .passkeys import AUTHENTICATION_VIEWS, CATALOGUE_VIEW, REGISTRATION_VIEWS
 from .policy import end_expired_verification, has_second_factor, second_factor_required
 
 # Open to a signed-in user before the second factor: signing in and out, the admin's assets.
@@ -18,9 +19,14 @@ OPEN_VIEWS = {
     "admin:login",
     "admin:logout",
     "admin:jsi18n",
+    CATALOGUE_VIEW,
 }
 VERIFY_VIEW = "accounts_verify"
 ENROLMENT_VIEW = "accounts_setup"
+# Verification by a passkey; enrolment of one (which the library refuses to an enrolled user
+# who has not verified).
+VERIFY_VIEWS = {VERIFY_VIEW, *AUTHENTICATION_VIEWS}
+ENROLMENT_VIEWS = {ENROLMENT_VIEW, *REGISTRATION_VIEWS}
 
 
 class SecondFactorMiddleware:
@@ -42,8 +48,8 @@ class SecondFactorMiddleware:
         if user.is_verified() or view_name in OPEN_VIEWS:
             return None
         if has_second_factor(user):
-            return None if view_name == VERIFY_VIEW else send_to(VERIFY_VIEW, request)
-        if second_factor_required(user) and view_name != ENROLMENT_VIEW:
+            return None if view_name in VERIFY_VIEWS else send_to(VERIFY_VIEW, request)
+        if second_factor_required(user) and view_name not in ENROLMENT_VIEWS:
             return send_to(ENROLMENT_VIEW, request)
         return None
 

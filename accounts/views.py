@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .devices import (
     confirm_authenticator,
     has_authenticator,
+    passkey_count,
     pending_authenticator,
     qr_code_svg,
     remaining_recovery_codes,
@@ -58,6 +59,7 @@ class TwoStepView(WagtailAdminTemplateMixin, TemplateView):
         user = self.request.user
         return super().get_context_data(
             has_authenticator=has_authenticator(user),
+            passkey_count=passkey_count(user),
             remaining_recovery_codes=remaining_recovery_codes(user),
             required=second_factor_required(user),
             **kwargs,
@@ -65,7 +67,8 @@ class TwoStepView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class SetupView(FormView):
-    """Enrolment: scan the QR code (or type the secret), then prove it with a first code."""
+    """Enrolment: scan the QR code (or type the secret), then prove it with a first code; or
+    register a passkey (accounts.passkeys), which then leads on to `next`."""
 
     template_name = "accounts/setup.html"
     form_class = CodeForm
@@ -82,6 +85,7 @@ class SetupView(FormView):
             qr_code=qr_code_svg(self.device),
             secret=secret_text(self.device),
             required=second_factor_required(self.request.user),
+            next=next_url(self.request),
             **kwargs,
         )
 
@@ -110,6 +114,15 @@ class VerifyView(FormView):
 
     def credentials(self):
         return {"username": self.request.user.get_username()}
+
+    def get_context_data(self, **kwargs):
+        """A user with passkeys only has no code to enter: the page offers the passkey alone."""
+        user = self.request.user
+        return super().get_context_data(
+            has_codes=has_authenticator(user) or remaining_recovery_codes(user) > 0,
+            has_passkey=passkey_count(user) > 0,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         device = django_otp.match_token(self.request.user, form.cleaned_data["code"])

@@ -1,9 +1,9 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from . import views
+from . import passkeys, views
 from .devices import RESET_ACTION
 
 
@@ -19,6 +19,7 @@ def register_two_step_urls():
             name="accounts_recovery_codes",
         ),
         path("two-step/reset/<int:user_id>/", views.ResetView.as_view(), name="accounts_reset"),
+        path("two-step/passkeys/", include((passkeys.urlpatterns, "otp_webauthn"))),
     ]
 
 
@@ -27,7 +28,9 @@ def two_step_account_menu_item(request):
     return {
         "url": reverse("accounts_two_step"),
         "label": _("Two-step verification"),
-        "help_text": _("An authenticator app and recovery codes, asked for after your password."),
+        "help_text": _(
+            "An authenticator app, passkeys and recovery codes, asked for after your password."
+        ),
     }
 
 

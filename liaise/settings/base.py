@@ -4,6 +4,7 @@ import os
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "post_office",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -161,6 +163,21 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # (on here and in production, off in development and tests), optional for the other roles.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", default=True)
 OTP_TOTP_ISSUER = "LIAISE 2"
+
+
+def passkey_relying_party(site_url):
+    """The WebAuthn relying party id and allowed origins of SITE_URL. WebAuthn needs a domain
+    name, and a browser treats http://localhost as secure: a loopback address becomes localhost
+    (passkeys in development then need http://localhost:8000; docs/security.md)."""
+    parts = urlsplit(site_url)
+    host = "localhost" if parts.hostname in {"127.0.0.1", "::1"} else parts.hostname
+    port = f":{parts.port}" if parts.port else ""
+    return host, [f"{parts.scheme}://{host}{port}"]
+
+
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "LIAISE 2"
 
 # Security headers. Django's defaults already send X-Content-Type-Options: nosniff,
 # Referrer-Policy: same-origin and X-Frame-Options: DENY (Wagtail's preview views relax the
@@ -260,6 +277,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILAPI_BASE_URL = SITE_URL
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_URL)
 # Full-text search: one backend per content language, each indexing that language's pages with
 # its PostgreSQL text search configuration (search/backends.py; docs/search.md). A language
 # without its own backend is indexed and searched by the default one.

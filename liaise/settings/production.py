@@ -21,6 +21,7 @@ from .base import (
     WAGTAILSEARCH_BACKENDS,
     env_bool,
     env_list,
+    passkey_relying_party,
 )
 
 DEBUG = False
@@ -39,6 +40,7 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
 # The public address that every absolute link names; by default the first host name, over HTTPS.
 SITE_URL = os.environ.get("SITE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_URL)
 
 # -- HTTPS, behind reverse proxies (load balancer, web server) that terminate TLS -------------
 # The proxy in front sets X-Forwarded-Proto, overwriting any that a client sent.

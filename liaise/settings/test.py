@@ -5,6 +5,7 @@ Django's in-memory outbox (tests/conftest.py)."""
 import os
 
 from .base import *  # noqa: F403
+from .base import passkey_relying_party
 
 SECRET_KEY = "test-only-insecure-key"
 DEBUG = False
@@ -41,6 +42,7 @@ POST_OFFICE = {
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 # Not the test client's host: every absolute link must come from SITE_URL, not the request.
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://liaise.example.org"
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_URL)
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 # Off unless a test turns it on (tests/accounts/): the admin's tests log in with a password.
 ADMIN_2FA_REQUIRED = False

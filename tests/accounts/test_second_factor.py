@@ -295,7 +295,7 @@ def test_the_reset_asks_for_confirmation_first(client, administrator, moderator)
 
     response = client.get(f"/admin/two-step/reset/{moderator.pk}/")
 
-    assert "Remove the authenticator app and recovery codes of moderator?" in (
+    assert "Remove the authenticator app, passkeys and recovery codes of moderator?" in (
         response.content.decode()
     )
     assert TOTPDevice.objects.filter(user=moderator).exists()
