@@ -39,7 +39,7 @@ def test_visitor_finds_a_seminar_reads_it_in_french_and_comments(new_page, scree
 
     page.get_by_role("link", name="City of Bordeaux", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("City of Bordeaux")
-    page.get_by_role("link", name=SEMINAR_EN).click()
+    page.get_by_role("link", name=SEMINAR_EN, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(SEMINAR_EN)
     screenshot(page, "3-seminar")
 
