@@ -16,6 +16,8 @@ LANGUAGES = ("en", "fr")
 WIDTHS = {1280: 900, 390: 844}  # width: height (a desktop, a phone)
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # A best practice Lighthouse scores too: headings that skip no level.
+    "rules": {"heading-order": {"enabled": True}},
     "resultTypes": ["violations"],
 }
 
