@@ -5,16 +5,17 @@ view restriction, a site, a locale, a setting, an image or a document changed (n
 row created with its defaults when first read, nor what Wagtail records about an image when it
 first reads it). Comment moderation invalidates through
 discussion.moderation.purge_page_caches. Menus, listings and feeds show other pages, so every
-invalidation is site-wide."""
+invalidation is site-wide. A deployment, which runs `migrate`, drops them too: they were
+rendered by the templates and code it replaces."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from .backends import cache_failed
-from .cache import doubt_generation, invalidate
+from .cache import doubt_generation, invalidate, new_generation
 
 # Columns that only the editor sees: saving nothing else leaves public pages as they were.
 DRAFT_ONLY_FIELDS = frozenset(
@@ -64,7 +65,12 @@ def on_delete(sender, instance, **kwargs):
         invalidate()
 
 
+def on_migrate(**kwargs):
+    new_generation()
+
+
 def connect():
+    post_migrate.connect(on_migrate, dispatch_uid="pagecache.on_migrate")
     post_save.connect(on_save, dispatch_uid="pagecache.on_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache.on_delete")
     cache_failed.connect(doubt_generation, dispatch_uid="pagecache.doubt_generation")

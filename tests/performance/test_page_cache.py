@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 from django.core import signing
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -222,6 +223,17 @@ def test_publishing_a_page_refreshes_every_cached_page(
 
     assert "the programme" in visitor().get(news.url).content.decode()
     assert "Registrations are open" in visitor().get(news_index.url).content.decode()
+
+
+def test_a_deployment_refreshes_every_cached_page(news):
+    """A deployment runs `migrate` (docs/operations.md, "Upgrading"): pages stored before it were
+    rendered by the old templates."""
+    visitor().get(news.url)
+    assert visitor().get(news.url)["X-Page-Cache"] == "hit"
+
+    call_command("migrate", verbosity=0)
+
+    assert visitor().get(news.url)["X-Page-Cache"] == "miss"
 
 
 def test_unpublishing_and_moving_a_page_refresh_the_cache(
