@@ -11,11 +11,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.documents import PageDocument
+from core.links import PageDocument, PartnerLink
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.places import CoordinatesMixin, PlaceMixin
@@ -297,26 +297,11 @@ EVENT_KINDS = {"seminar": SeminarPage, "training": TrainingSessionPage}
 KIND_FILTER_LABELS = {"seminar": _("Seminars"), "training": _("Training sessions")}
 
 
-class EventPartner(Orderable):
-    # Listed from the event's side only (EventPageQuerySet.of_partner).
-    partner = models.ForeignKey(
-        "network.PartnerPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("partner"),
-    )
-
-    panels = [FieldPanel("partner")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
 class SeminarDocument(PageDocument):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="documents")
 
 
-class SeminarPartner(EventPartner):
+class SeminarPartner(PartnerLink):
     page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="partner_links")
 
 
@@ -324,5 +309,5 @@ class TrainingSessionDocument(PageDocument):
     page = ParentalKey(TrainingSessionPage, on_delete=models.CASCADE, related_name="documents")
 
 
-class TrainingSessionPartner(EventPartner):
+class TrainingSessionPartner(PartnerLink):
     page = ParentalKey(TrainingSessionPage, on_delete=models.CASCADE, related_name="partner_links")

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.links import PartnerLink
 from core.listings import OrderedListing, page_of
 from core.pages import KnownRestrictionsMixin
 from core.querysets import PartnerLinkedQuerySet
@@ -224,16 +225,7 @@ class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
         return self.image_alt_text or (self.image.default_alt_text if self.image else "")
 
 
-class NewsPagePartner(Orderable):
-    """A partner the news item is about, listed on the partner's page; synchronised, not
-    translated, like a seminar's partners."""
+class NewsPagePartner(PartnerLink):
+    """A partner the news item is about, listed on the partner's page."""
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(
-        "network.PartnerPage",
-        on_delete=models.CASCADE,
-        related_name="news_links",
-        verbose_name=_("partner"),
-    )
-
-    panels = [FieldPanel("partner")]

@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.documents import PageDocument
+from core.links import PageDocument, PartnerLink
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import KnownRestrictionsMixin
 from core.places import CoordinatesMixin, PlaceMixin
@@ -200,18 +200,10 @@ class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Pag
         )
 
 
-class PilotProjectPartner(Orderable):
-    """A partner running the pilot project; synchronised, not translated, like a seminar's."""
+class PilotProjectPartner(PartnerLink):
+    """A partner running the pilot project."""
 
     page = ParentalKey(PilotProjectPage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(
-        "network.PartnerPage",
-        on_delete=models.CASCADE,
-        related_name="pilot_links",
-        verbose_name=_("partner"),
-    )
-
-    panels = [FieldPanel("partner")]
 
 
 class PilotProjectDocument(PageDocument):

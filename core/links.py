@@ -16,3 +16,21 @@ class PageDocument(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+class PartnerLink(Orderable):
+    """A partner a page names (a seminar's, a pilot project's, a news item's), synchronised into
+    translations rather than translated; subclasses add the `page` ParentalKey (related name
+    `partner_links`). Listed from the page's side only (core.querysets.PartnerLinkedQuerySet)."""
+
+    partner = models.ForeignKey(
+        "network.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("partner"),
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
