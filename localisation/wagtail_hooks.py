@@ -12,6 +12,7 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
 from . import views
+from .choosers import pages_in_the_edited_language
 from .moderation import user_can_approve
 from .status import statuses_needing_attention
 
@@ -147,3 +148,6 @@ def keep_source_snippets_from_translators(request, instance):
         return
     if not request.user.has_perm(get_permission_name("add", type(instance))):
         raise PermissionDenied
+
+
+hooks.register("construct_page_chooser_queryset", pages_in_the_edited_language)

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each reads its environment variables here."""
 
 import os
+import zoneinfo
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Changes to one page run one at a time (autosave, double clicks, second tabs).
+    "editorial.publishing.OnePageChangeAtATimeMiddleware",
     "liaise.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -135,6 +138,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`) with one writer and several readers at once: write-ahead logging lets
+# visitors read while an editor saves, a writer waits up to 20 s for another instead of failing
+# ("database is locked"), and a transaction takes its write lock when it starts, not half-way.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -225,6 +237,26 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
+# The time zones a user may choose in their account: the IANA areas' zones and UTC. Python's
+# full list also holds names of the system's own files ("localtime", "posixrules") that
+# browsers refuse, which broke the account page's script.
+TIME_ZONE_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone
+    for zone in zoneinfo.available_timezones()
+    if zone == "UTC" or zone.partition("/")[0] in TIME_ZONE_AREAS
+)
 USE_I18N = True
 USE_TZ = True
 

@@ -45,6 +45,11 @@ LOAD_ALL_IMAGES = """() => Promise.all([...document.images].map((img) => {
 }))"""
 
 pages_key = pytest.StashKey[list]()
+# A 4xx is an answer (autosave of an incomplete form, a missing page): the browser logs it as a
+# console error, the test checks it where it matters. Requests leaving the machine are aborted.
+EXPECTED_CONSOLE_ERRORS = re.compile(
+    r"^Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_FAILED)"
+)
 db_blocker_key = pytest.StashKey[object]()
 
 
@@ -130,7 +135,8 @@ def _browser_test_settings(settings, request):
 
 @pytest.fixture
 def new_page(browser, live_server, django_db_blocker, request):
-    """new_page() opens a page in a new browser context: a person with their own cookies."""
+    """new_page() opens a page in a new browser context: a person with their own cookies. The
+    test fails if any page it opened saw a 5xx, a script error or a console error."""
     marker = request.node.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("serialized_rollback")):
         pytest.fail(
@@ -160,9 +166,35 @@ def new_page(browser, live_server, django_db_blocker, request):
         request.node.stash[pages_key].append(page)
         return page
 
-    yield open_page
+    failures = []
+    yield lambda: watched(open_page(), failures)
     for context in contexts:
         context.close()
+    if failures:
+        pytest.fail("The browser saw failures:\n" + "\n".join(failures))
+
+
+def watched(page, failures):
+    """Every page a test opens is watched for what a person must never meet: a 5xx answer to
+    any request (autosave and other background requests included), an uncaught script error,
+    or an error in the console."""
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 500
+            and failures.append(f"{response.status} {response.request.method} {response.url}")
+        ),
+    )
+    page.on("pageerror", lambda error: failures.append(f"script error on {page.url}: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and not EXPECTED_CONSOLE_ERRORS.match(message.text)
+            and failures.append(f"console error on {page.url}: {message.text}")
+        ),
+    )
+    return page
 
 
 @pytest.fixture

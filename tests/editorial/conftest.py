@@ -24,9 +24,10 @@ def draft_page(home):
 
 @pytest.fixture
 def edit_page(client):
-    """POST the page editor as `user`, with `action` ("action-publish", "action-submit" …)."""
+    """POST the page editor as `user`, with `action` ("action-publish", "action-submit" …);
+    `headers`, e.g. the JSON Accept header of Wagtail's autosave."""
 
-    def post(user, page, action, **fields):
+    def post(user, page, action, headers=None, **fields):
         client.force_login(user)
         data = nested_form_data(
             {
@@ -39,6 +40,6 @@ def edit_page(client):
             }
         )
         data[action] = "1"
-        return client.post(f"/admin/pages/{page.pk}/edit/", data)
+        return client.post(f"/admin/pages/{page.pk}/edit/", data, **(headers or {}))
 
     return post

@@ -6,12 +6,13 @@ from django.core.management.base import BaseCommand, CommandError
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 DEMO_PASSWORD = "liaise-dev"
-# username → group (None: superuser)
+# username → group (None: superuser), and a full name: Wagtail's account page requires both
+# names before it saves any preference (the admin's language, the time zone).
 DEMO_USERS = {
-    "admin": None,
-    "editor": EDITORS,
-    "moderator": MODERATORS,
-    "translator": TRANSLATORS,
+    "admin": (None, "Demo", "Administrator"),
+    "editor": (EDITORS, "Demo", "Editor"),
+    "moderator": (MODERATORS, "Demo", "Moderator"),
+    "translator": (TRANSLATORS, "Demo", "Translator"),
 }
 
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are for local development only (DEBUG is off).")
-        created = [username for username, group in DEMO_USERS.items() if create(username, group)]
+        created = [name for name, account in DEMO_USERS.items() if create(name, *account)]
         if created:
             self.stdout.write(
                 f"Demo accounts created: {', '.join(created)} — password “{DEMO_PASSWORD}” "
@@ -33,14 +34,18 @@ class Command(BaseCommand):
         )
 
 
-def create(username, group_name):
+def create(username, group_name, first_name, last_name):
+    """Create the account, or give an existing one the names it lacks; False if it existed."""
     User = get_user_model()
-    if User.objects.filter(username=username).exists():
+    names = {"first_name": first_name, "last_name": last_name}
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        User.objects.filter(pk=existing.pk, last_name="").update(**names)
         return False
     email = f"{username}@example.org"
     if group_name is None:
-        User.objects.create_superuser(username, email, DEMO_PASSWORD)
+        User.objects.create_superuser(username, email, DEMO_PASSWORD, **names)
     else:
-        user = User.objects.create_user(username, email, DEMO_PASSWORD, first_name=username.title())
+        user = User.objects.create_user(username, email, DEMO_PASSWORD, **names)
         user.groups.add(Group.objects.get(name=group_name))
     return True
