@@ -2,10 +2,12 @@
 single-use recovery codes (a static device), and passkeys (django-otp-webauthn)."""
 
 import base64
+import math
 
 import django_otp
 import qrcode
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -55,6 +57,20 @@ def replace_recovery_codes(user):
     codes = [StaticToken.random_token() for _index in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+def seconds_before_next_try(user):
+    """How long django-otp still refuses any code after wrong ones (each wrong code doubles
+    the wait), when every device of the user refuses: a right code typed too soon is refused
+    too, and the user must know why. 0 when a device would check a code now."""
+    now = timezone.now()
+    waits = []
+    for device in django_otp.devices_for_user(user):
+        allowed, info = device.verify_is_allowed()
+        if allowed or not (info and info.get("locked_until")):
+            return 0
+        waits.append((info["locked_until"] - now).total_seconds())
+    return math.ceil(min(waits, default=0))
 
 
 def remaining_recovery_codes(user):

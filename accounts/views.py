@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -25,6 +25,7 @@ from .devices import (
     remaining_recovery_codes,
     replace_recovery_codes,
     reset_second_factor,
+    seconds_before_next_try,
     secret_text,
 )
 from .forms import CodeForm
@@ -125,25 +126,40 @@ class VerifyView(FormView):
         )
 
     def form_valid(self, form):
+        if wait := seconds_before_next_try(self.request.user):
+            return self.code_refused(form, too_soon_message(wait))
         device = django_otp.match_token(self.request.user, form.cleaned_data["code"])
         if device is None:
-            return self.code_refused(form)
+            return self.code_refused(
+                form, _("This code is not valid. Try the next one, or a recovery code.")
+            )
         mark_verified(self.request, device)
         return redirect(next_url(self.request))
 
-    def code_refused(self, form):
+    def code_refused(self, form, message):
+        """Refused or not checked, a code counts towards the lockout (brute force)."""
         user_login_failed.send(
             sender=__name__, credentials=self.credentials(), request=self.request
         )
         if AxesProxyHandler.is_locked(self.request, self.credentials()):
             return self.lock_out()
-        form.add_error("code", _("This code is not valid. Try the next one, or a recovery code."))
+        form.add_error("code", message)
         return self.form_invalid(form)
 
     def lock_out(self):
         credentials = self.credentials()
         logout(self.request)
         return get_lockout_response(self.request, credentials=credentials)
+
+
+def too_soon_message(seconds):
+    return ngettext(
+        "Wait %(seconds)d second before the next code: after a wrong code, the next one is "
+        "checked only after a short delay.",
+        "Wait %(seconds)d seconds before the next code: after wrong codes, the next one is "
+        "checked only after a short delay.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 class RecoveryCodesView(View):

@@ -318,3 +318,14 @@ def test_an_editor_cannot_reset_anyones_second_factor(client, editor, moderator)
     # Wagtail's answer to a permission denied: back to the dashboard, with a message.
     assert response["Location"] == "/admin/"
     assert TOTPDevice.objects.filter(user=moderator).exists()
+
+
+def test_a_right_code_typed_too_soon_after_a_wrong_one_says_to_wait(client, moderator):
+    device = authenticator_for(moderator)
+    log_in(client, moderator)
+    enter_code(client, "000000")
+
+    response = enter_code(client, current_code(device))
+
+    assert "Wait 1 second before the next code" in response.content.decode()
+    assert client.get(QUEUE).status_code == 302

@@ -1,6 +1,6 @@
 """A moderator, required to use a second factor, enrols an authenticator app at their first
-login (the secret read from the page, the app's codes computed here), then logs in again with a
-code."""
+login (the secret read from the page, the app's codes computed here), then logs in again: a
+mistyped code first, which is refused visibly, then the right one."""
 
 import re
 
@@ -50,9 +50,16 @@ def test_moderator_enrols_an_authenticator_app_then_logs_in_with_a_code(
     second_visit = new_page()
     sign_in_with_password(second_visit, moderator)
     expect(second_visit.get_by_role("heading", level=1)).to_have_text("Two-step verification")
+    # A mistyped code is refused, visibly and aloud.
+    second_visit.get_by_role("textbox", name="Code").fill("000000")
+    second_visit.get_by_role("button", name="Verify").click()
+    expect(second_visit.get_by_role("alert")).to_contain_text("This code is not valid.")
+    expect(second_visit.get_by_role("alert")).to_be_visible()
+    screenshot(second_visit, "3-wrong-code")
+    second_visit.wait_for_timeout(1500)  # reading the app again: past the wrong code's delay
     # The code of the enrolment's period is spent: the app's next one.
     second_visit.get_by_role("textbox", name="Code").fill(code_from_key(key, periods_ahead=1))
-    screenshot(second_visit, "3-verification")
+    screenshot(second_visit, "4-verification")
     second_visit.get_by_role("button", name="Verify").click()
     expect(second_visit).to_have_title(re.compile(r"^Dashboard"))
     second_visit.goto("/admin/visitor-comments/")

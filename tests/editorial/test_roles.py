@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -62,6 +63,48 @@ def test_demo_users_are_created_with_their_roles_in_development(settings):
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="editor").groups.get().name == EDITORS
     assert User.objects.get(username="moderator").groups.get().name == MODERATORS
+
+
+def account_form_as_shown(client):
+    """The account page's fields with the values it shows, as a browser would send them."""
+    page = BeautifulSoup(client.get("/admin/account/").content, "html.parser")
+    form = page.select_one('[name="name_email-first_name"]').find_parent("form")
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        if field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[field["name"]] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[field["name"]] = field.get("value", "on")
+        elif field.get("type") != "file":
+            data[field["name"]] = field.get("value", "")
+    return data
+
+
+def test_demo_users_can_save_their_account_preferences(client, settings):
+    """Wagtail's account page requires both names before it saves the admin's language."""
+    settings.DEBUG = True
+    call_command("create_demo_users")
+    User.objects.filter(username="translator").update(first_name="", last_name="")  # as before
+    call_command("create_demo_users")
+
+    for username in ("admin", "editor", "moderator", "translator"):
+        user = User.objects.get(username=username)
+        assert user.first_name
+        assert user.last_name
+        client.force_login(user)
+        response = client.post(
+            "/admin/account/",
+            {
+                **account_form_as_shown(client),
+                "locale-preferred_language": "fr",
+                "locale-current_time_zone": "Europe/Paris",
+            },
+        )
+        assert response.status_code == 302, username
+        user.wagtail_userprofile.refresh_from_db()
+        assert user.wagtail_userprofile.preferred_language == "fr"
 
 
 def test_demo_users_are_refused_outside_development(settings):

@@ -105,7 +105,7 @@ def test_a_request_that_fails_half_way_leaves_the_page_as_it_was(
     assert not PageLogEntry.objects.filter(page=draft_page, action="wagtail.publish").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_double_click_waits_for_the_first_approval_and_then_changes_nothing(
     client, approve, moderator, page_in_review
 ):
