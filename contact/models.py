@@ -23,6 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.pages import KnownRestrictionsMixin
 from discussion.forms import BotTrapForm
 
+from .forms import ContactFormBuilder
+
 BOT_TRAP_FIELDS = frozenset(BotTrapForm.base_fields)
 
 
@@ -133,12 +135,20 @@ class ContactPage(KnownRestrictionsMixin, AbstractEmailForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    form_builder = ContactFormBuilder
 
     class Meta:
         verbose_name = _("contact page")
 
     def get_submission_class(self):
         return ContactSubmission
+
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views need the app registry, which is still loading
+        # when this module is imported (contact.admin_views imports no model of ours).
+        from .admin_views import ContactSubmissionsView
+
+        return ContactSubmissionsView
 
     def process_form_submission(self, form, ip_address=None):
         """Stored with the sender's address (for the rate limit), and queued to the page's

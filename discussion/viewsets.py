@@ -14,6 +14,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
+from core.exports import SafeSpreadsheetExportMixin
+
 from . import admin_views
 from .models import CommentStatus, VisitorComment
 from .moderation import delete, moderate, purge_caches_on_commit
@@ -21,8 +23,6 @@ from .moderation import delete, moderate, purge_caches_on_commit
 ALL_STATUSES = "all"
 WIDE_ONLY = "comment-queue__wide-only"  # columns hidden at phone width
 SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
-# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def status_counts():
@@ -97,7 +97,7 @@ def excerpt(comment):
     return Truncator(comment.text).chars(80)
 
 
-class QueueIndexView(IndexView):
+class QueueIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         counts = status_counts()
@@ -116,21 +116,6 @@ class QueueIndexView(IndexView):
     @property
     def is_valid_filter(self):
         return bool(self.filters) and self.filters.is_valid()
-
-    def preprocess_field_value(self, field, value, export_format):
-        """Visitors write the names, texts and addresses exported: in CSV a cell that a
-        spreadsheet would run as a formula is written as text (a leading quote). The XLSX
-        export already stores every such cell as text (Wagtail's generate_xlsx_row)."""
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV:
-            return neutralised_formula(value)
-        return value
-
-
-def neutralised_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return f"'{value}"
-    return value
 
 
 class CommentEditView(EditView):

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import MultilingualSitemap, sitemap_index
 from home.views import robots_txt
 from liaise.api import api_router
-from liaise.views import favicon, healthz
+from liaise.views import favicon, healthz, media
 from search import views as search_views
 
 SITEMAPS = {"pages": MultilingualSitemap}
@@ -29,16 +29,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:
-    from django.views.static import serve
-
-    # `make serve`: no web server in front to serve MEDIA_ROOT (docs/operations.md).
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # `make run`, `make serve`: no web server in front to serve MEDIA_ROOT (docs/operations.md).
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media)]
 
 # Public pages live under a language prefix (/en/…, /fr/…); "/" redirects to the visitor's
 # preferred language through LocaleMiddleware.

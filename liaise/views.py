@@ -3,10 +3,16 @@ import secrets
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
+
+# Images and renditions served by the app (`make run`, `make serve`) may be kept by browsers a
+# day: a new picture gets a new file name.
+MEDIA_MAX_AGE = 24 * 3600
 
 
 @never_cache
@@ -37,3 +43,15 @@ def cache_answers(cache):
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever a page's <link rel="icon"> says."""
     return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
+@require_safe
+def media(request, path):
+    """MEDIA_ROOT, when no web server in front serves it (`make run`, `make serve`): Django's
+    file view, with a 404 for names the file system refuses (too long) instead of a 500."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        raise Http404("No such file") from error
+    patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE)
+    return response

@@ -235,7 +235,8 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue, then the French of libraries that ship none (locale_libraries/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 # The time zones a user may choose in their account: the IANA areas' zones and UTC. Python's
 # full list also holds names of the system's own files ("localtime", "posixrules") that
@@ -273,8 +274,17 @@ MEDIA_URL = "/media/"
 # or Django when SERVE_MEDIA is on (`make serve`).
 SERVE_MEDIA = False
 
+# Documents are kept apart from the public media, out of any public address: Wagtail's serve
+# view, which applies a collection's privacy, is their only way out (core/storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
+    "public_media": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private_documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -395,4 +405,5 @@ COMMENTS_IP_RETENTION_DAYS = 90
 CONTACT_FLOOD_SECONDS = 60
 CONTACT_RATE_LIMIT = 3
 CONTACT_RATE_WINDOW_SECONDS = 60 * 60
+CONTACT_MESSAGE_MAX_LENGTH = 5000  # characters of a multi-line field
 CONTACT_SUBMISSION_RETENTION_DAYS = int(os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365"))

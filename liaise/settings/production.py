@@ -68,7 +68,7 @@ MIDDLEWARE = [
 # -- Static files: WhiteNoise serves them from STATIC_ROOT (collectstatic), compressed and
 # under content-hashed names that browsers and CDNs may cache forever ------------------------
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 - media: images public, documents private (core/storage.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -95,6 +95,25 @@ def s3_media_storage(bucket_name):
     }
 
 
+def s3_private_storage(bucket_name):
+    """Documents: private objects, read by the app only (Wagtail's serve view streams them), in
+    their own bucket, or under private-documents/ of the media bucket, which no bucket policy
+    may make public (docs/operations.md)."""
+    public = s3_media_storage(bucket_name)["OPTIONS"]
+    private_bucket = os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **public,
+            "bucket_name": private_bucket or bucket_name,
+            "location": "" if private_bucket else "private-documents",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+
+
 def s3_media_origins(storage_options):
     """Where the browser fetches media from, for the Content-Security-Policy."""
     if storage_options["custom_domain"]:
@@ -110,8 +129,9 @@ def with_image_sources(policy, sources):
 
 
 if bucket_name := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = s3_media_storage(bucket_name)
-    media_origins = s3_media_origins(STORAGES["default"]["OPTIONS"])
+    STORAGES["public_media"] = s3_media_storage(bucket_name)
+    STORAGES["private_documents"] = s3_private_storage(bucket_name)
+    media_origins = s3_media_origins(STORAGES["public_media"]["OPTIONS"])
     CONTENT_SECURITY_POLICY = with_image_sources(CONTENT_SECURITY_POLICY, media_origins)
     ADMIN_CONTENT_SECURITY_POLICY = with_image_sources(ADMIN_CONTENT_SECURITY_POLICY, media_origins)
 

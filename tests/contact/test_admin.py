@@ -1,3 +1,6 @@
+import csv
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -44,3 +47,29 @@ def test_a_form_field_may_not_take_the_name_of_an_anti_bot_field(contact_page, l
 
 def test_an_ordinary_label_is_accepted(contact_page):
     ContactFormField(page=contact_page, label="Your city", field_type="singleline").clean()
+
+
+@pytest.mark.parametrize(
+    ("typed", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        (
+            '=HYPERLINK("http://evil.example","click")',
+            '\'=HYPERLINK("http://evil.example","click")',
+        ),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("@SUM(1)", "'@SUM(1)"),
+        ("-2", "'-2"),
+        ("How can our city join?", "How can our city join?"),
+    ],
+)
+def test_the_csv_export_of_the_messages_writes_formulas_as_text(client, contact_page, typed, cell):
+    ContactSubmission.objects.create(page=contact_page, form_data={"name": typed})
+    client.force_login(UserFactory(groups=[Group.objects.get(name=MODERATORS)]))
+
+    response = client.get(
+        reverse("wagtailforms:list_submissions", args=[contact_page.pk]), {"export": "csv"}
+    )
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["Name"] for row in rows] == [cell]

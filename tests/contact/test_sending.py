@@ -6,6 +6,7 @@ from django.utils import timezone
 from post_office.models import Email
 
 from contact.models import ContactSubmission
+from tests.contact.conftest import FRENCH
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +191,40 @@ def test_an_unpublished_contact_page_takes_no_message(contact_page, message_data
 
     assert response.status_code == 404
     assert not ContactSubmission.objects.exists()
+
+
+def test_a_message_over_the_limit_is_refused_with_its_length(
+    contact_page, message_data, send, settings
+):
+    response = send(contact_page, message_data(message="x" * 1_000_000))
+
+    assert response.status_code == 200
+    assert (
+        f"Ensure this value has at most {settings.CONTACT_MESSAGE_MAX_LENGTH} characters "
+        "(it has 1000000)." in page_text(response)
+    )
+    assert not ContactSubmission.objects.exists()
+    assert not Email.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_a_line_break_in_a_one_line_field_is_refused(contact_page, message_data, send, field):
+    response = send(contact_page, message_data(**{field: "Ana\r\nBcc: everyone@example.org"}))
+
+    assert response.status_code == 200
+    assert "This field takes one line: remove the line breaks." in page_text(response)
+    assert not ContactSubmission.objects.exists()
+    assert not Email.objects.exists()
+
+
+def test_the_limits_are_explained_in_french(contact_page, message_data, send, translate, french):
+    translate(contact_page, FRENCH)
+    french_page = contact_page.get_translation(french)
+
+    response = send(
+        french_page, message_data(page=french_page, name="Ana\nLopes", message="x" * 5001)
+    )
+
+    html = page_text(response)
+    assert "Ce champ tient sur une ligne : retirez les retours à la ligne." in html
+    assert "comporte au plus 5000 caractères (actuellement 5001)" in html
