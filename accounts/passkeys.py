@@ -5,6 +5,7 @@ refused passkey counts like a wrong code (docs/security.md)."""
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
+from django.http import QueryDict
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
@@ -49,21 +50,47 @@ def count_failure(request):
     return PasskeyRefused()
 
 
-class BeginPasskeyAuthenticationView(views.BeginCredentialAuthenticationView):
+class RefusesMalformedBodies:
+    """The library answers 500 to a body that is not UTF-8 (its json.loads raises
+    UnicodeDecodeError, which it does not catch) or is JSON but not an object: 400 instead."""
+
+    def initial(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict | QueryDict):
+            raise exceptions.MalformedRequest()
+        super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, UnicodeDecodeError):
+            exc = exceptions.MalformedRequest()
+        return super().handle_exception(exc)
+
+
+class BeginPasskeyRegistrationView(RefusesMalformedBodies, views.BeginCredentialRegistrationView):
+    pass
+
+
+class BeginPasskeyAuthenticationView(
+    RefusesMalformedBodies, views.BeginCredentialAuthenticationView
+):
     def check_can_authenticate(self):
         super().check_can_authenticate()
         end_if_locked_out(self.request)
 
 
-class CompletePasskeyAuthenticationView(views.CompleteCredentialAuthenticationView):
-    """A refused passkey counts towards the lockout like a wrong code (accounts.views)."""
+class CompletePasskeyAuthenticationView(
+    RefusesMalformedBodies, views.CompleteCredentialAuthenticationView
+):
+    """A refused passkey counts towards the lockout like a wrong code (accounts.views); a
+    malformed request, which tried no passkey, does not."""
 
     def check_can_authenticate(self):
         super().check_can_authenticate()
         end_if_locked_out(self.request)
 
     def handle_exception(self, exc):
-        if isinstance(exc, exceptions.OTPWebAuthnApiError) and not isinstance(exc, LockedOut):
+        if isinstance(exc, exceptions.OTPWebAuthnApiError) and not isinstance(
+            exc, LockedOut | exceptions.MalformedRequest
+        ):
             exc = count_failure(self.request)
         return super().handle_exception(exc)
 
@@ -74,7 +101,9 @@ class CompletePasskeyAuthenticationView(views.CompleteCredentialAuthenticationVi
         return next_url(self.request)
 
 
-class CompletePasskeyRegistrationView(views.CompleteCredentialRegistrationView):
+class CompletePasskeyRegistrationView(
+    RefusesMalformedBodies, views.CompleteCredentialRegistrationView
+):
     """A first passkey verifies the session as a first code from the app does."""
 
     def post(self, *args, **kwargs):
@@ -89,7 +118,7 @@ class CompletePasskeyRegistrationView(views.CompleteCredentialRegistrationView):
 urlpatterns = [
     path(
         "registration/begin/",
-        views.BeginCredentialRegistrationView.as_view(),
+        BeginPasskeyRegistrationView.as_view(),
         name="credential-registration-begin",
     ),
     path(

@@ -243,3 +243,81 @@ def test_nul_or_invalid_utf8_in_the_address_answers_400(site, client, url):
 )
 def test_admin_page_search_answers_400_to_a_nul_or_too_many_words(site, editor_client, url):
     assert editor_client.get(url).status_code == 400
+
+
+# -- Bodies and paths ---------------------------------------------------------------------------
+
+PASSKEY_ENDPOINTS = [
+    f"/admin/two-step/passkeys/{ceremony}/{step}/"
+    for ceremony in ("registration", "authentication")
+    for step in ("begin", "complete")
+]
+HOSTILE_BODY = st.one_of(
+    st.sampled_from([b"\x00\xff\xfe", b"\xff", b"[]", b"1", b'"x"', b"null", b"{", b"{}"]),
+    st.binary(max_size=300),
+    st.text(alphabet=ANY_CHARACTER, max_size=100).map(
+        lambda text: text.encode("utf-8", errors="surrogatepass")
+    ),
+)
+
+
+@pytest.mark.parametrize("path", PASSKEY_ENDPOINTS)
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=HOSTILE_BODY, content_type=st.sampled_from(["application/json", "text/plain"]))
+def test_hostile_bodies_to_the_passkey_endpoints_never_give_a_server_error(
+    site, editor_client, path, body, content_type
+):
+    response = editor_client.post(path, body, content_type=content_type)
+
+    assert response.status_code < 500, (path, body)
+
+
+@pytest.mark.parametrize("path", PASSKEY_ENDPOINTS)
+def test_the_passkey_endpoints_answer_400_to_a_body_that_is_not_utf8(site, editor_client, path):
+    response = editor_client.post(path, b"\x00\xff\xfe", content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed_request"
+
+
+HOSTILE_FILE_NAME = st.one_of(
+    st.sampled_from(["a" * 300, "é" * 200, "..", "../../etc/passwd", "%2e%2e/", "a/" * 100]),
+    st.text(alphabet=st.characters(exclude_characters="\x00"), min_size=1, max_size=400),
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(name=HOSTILE_FILE_NAME, document_id=st.integers(min_value=-1, max_value=10**12))
+def test_hostile_document_addresses_never_give_a_server_error(site, client, name, document_id):
+    response = client.get(
+        f"/documents/{max(document_id, 0)}/{quote(name.encode('utf-8', errors='surrogatepass'))}"
+    )
+
+    assert response.status_code < 500, name
+
+
+@pytest.mark.urls("tests.production.media_urls")
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(name=HOSTILE_FILE_NAME)
+def test_hostile_media_names_are_never_a_server_error(client, name):
+    """The media of `make run` and `make serve` (liaise.views.media)."""
+    response = client.get("/media/" + quote(name.encode("utf-8", errors="surrogatepass")))
+
+    assert response.status_code < 500, name
+
+
+@pytest.mark.urls("tests.production.media_urls")
+def test_a_media_name_over_255_bytes_is_not_found(client):
+    assert client.get("/media/" + "a" * 300).status_code == 404
