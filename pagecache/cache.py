@@ -11,21 +11,31 @@ each language, the network's figures, which pages are under a view restrictionâ€
 read once per request (PageCacheMiddleware) and remembered for its duration.
 
 When the cache fails (pagecache/backends.py), there is no generation (None): nothing is read
-from the cache nor stored in it, pages and data are computed from the database. An invalidation
-may have been lost meanwhile (and a store cut off from this server may still hold copies), so
-after any failure this process starts a new generation as soon as it reads one again: every
-server that met the outage does so once when the cache comes back.
+from the cache nor stored in it, pages and data are computed from the database. What matters
+then is an invalidation the cache did not take: the copies it should have voided are still in
+the store when it answers again. Such an invalidation is written to the database
+(LostInvalidation), in the transaction of the change, so that no one loses it, not even a
+process that made the change and exited (a shell, the `publish_scheduled` cron): every process
+looks for one every PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS and, finding one, starts a new
+generation. The process that made the change does so at once, at its next successful read,
+unless the generation it reads began after its failure (another process started one since:
+generations are times, so the servers' clocks must agree, as NTP keeps them). A read that
+fails loses nothing: the page is rendered, and the copies in the store are still right.
 """
 
 import dataclasses
 import datetime
+import math
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
+
+from .backends import cache_failed
+from .models import LostInvalidation
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -37,8 +47,11 @@ PROCESS_MEMO_SIZE = 1000
 
 # The generation read at the start of the request being served (None outside requests).
 request_generation = ContextVar("pagecache_request_generation", default=None)
-# Whether the cache failed in this process since it last started a generation.
-generation_in_doubt = False
+# When the cache last failed to take an invalidation from this process (time.time_ns(), as
+# generations are), until a generation started after that is in force; None: no doubt.
+cache_failed_at = None
+# When this process last looked for lost invalidations (time.monotonic()).
+lost_checked_at = -math.inf
 
 
 def page_cache():
@@ -64,18 +77,45 @@ def current_generation():
 
 def generation_from(stored):
     """The generation to use given the one `stored` in the cache (None: none, or unreadable):
-    a new one when the cache has none, or failed since this process last wrote one."""
-    global generation_in_doubt
-    if stored is not None and not generation_in_doubt:
+    a new one when the cache has none, failed in this process since the stored generation
+    began (another process that recovered first may have started one since: then it stands),
+    or missed an invalidation that the database recorded."""
+    settle_doubt(stored)
+    lost = newest_lost_invalidation()
+    if stored is not None and cache_failed_at is None and lost is None:
         return stored
-    generation_in_doubt = False  # set again if the cache fails to take the new one
-    return start_generation() if stored is None else new_generation()
+    generation = start_generation() if stored is None else new_generation()
+    settle_doubt(generation)
+    if lost is not None and cache_failed_at is None:
+        forget_lost_invalidations(lost)  # the cache took the new generation: made good
+    return generation
 
 
-def doubt_generation(**kwargs):
-    """Receiver of pagecache.backends.cache_failed."""
-    global generation_in_doubt
-    generation_in_doubt = True
+def settle_doubt(generation):
+    """No more doubt once a generation begun after this process's failure is in force."""
+    global cache_failed_at
+    if generation is not None and cache_failed_at is not None and generation > cache_failed_at:
+        cache_failed_at = None
+
+
+def newest_lost_invalidation():
+    """The id of the newest invalidation the database holds that the cache missed, or None;
+    looked for once every PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS in this process."""
+    global lost_checked_at
+    now = time.monotonic()
+    if now - lost_checked_at < settings.PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS:
+        return None
+    lost_checked_at = now
+    try:
+        return LostInvalidation.objects.order_by("-pk").values_list("pk", flat=True).first()
+    except DatabaseError:
+        return None  # the database is failing: the request meets it on its own (503)
+
+
+def forget_lost_invalidations(up_to):
+    # On a failure, seen again at the next look: one more new generation, harmless.
+    with suppress(DatabaseError), transaction.atomic():
+        LostInvalidation.objects.filter(pk__lte=up_to).delete()
 
 
 @contextmanager
@@ -104,11 +144,38 @@ def invalidate():
 
 
 def new_generation():
+    global cache_failed_at
     generation = time.time_ns()
-    generation_store().set(GENERATION_KEY, generation, timeout=None)
+    with failures_of_the_cache() as failed:
+        generation_store().set(GENERATION_KEY, generation, timeout=None)
+    if failed:
+        cache_failed_at = time.time_ns()
+        note_lost_invalidation()
     if request_generation.get() is not None:
         request_generation.set(generation)  # the rest of this request sees the change
     return generation
+
+
+@contextmanager
+def failures_of_the_cache():
+    """A list that is not empty if the cache failed in the block (cache_failed was sent)."""
+    failed = []
+
+    def note(**kwargs):
+        failed.append(True)
+
+    cache_failed.connect(note, weak=False)
+    try:
+        yield failed
+    finally:
+        cache_failed.disconnect(note)
+
+
+def note_lost_invalidation():
+    """In the database, in the change's transaction when there is one (a savepoint: if the
+    database fails too, this process's doubt is all there is)."""
+    with suppress(DatabaseError), transaction.atomic():
+        LostInvalidation.objects.create()
 
 
 def cached_per_generation(key, build):

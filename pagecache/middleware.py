@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 from wagtail import hooks
@@ -145,10 +146,14 @@ def personal(response):
 
 def cache_key(request):
     """The URL as the visitor asked for it (without tracking parameters, query sorted) and the
-    language it is served in (from the path, else as LocaleMiddleware chooses it)."""
+    language it is served in (from the path, else as LocaleMiddleware chooses it). Of the
+    host, only the name, in lower case: pages name SITE_URL in every absolute link, so the
+    port or the case of a Host header (one of ALLOWED_HOSTS) never changes a page, and a
+    flood of variants must not add copies."""
     query = sorted(untracked_query(request))
     language = get_language_from_request(request, check_path=True)
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)} {language}"
+    host_name, _port = split_domain_port(request.get_host())
+    url = f"{request.scheme}://{host_name}{request.path}?{urlencode(query)} {language}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 

@@ -14,8 +14,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from .backends import cache_failed
-from .cache import doubt_generation, invalidate, new_generation
+from .cache import invalidate, new_generation
 
 # Columns that only the editor sees: saving nothing else leaves public pages as they were.
 DRAFT_ONLY_FIELDS = frozenset(
@@ -73,4 +72,3 @@ def connect():
     post_migrate.connect(on_migrate, dispatch_uid="pagecache.on_migrate")
     post_save.connect(on_save, dispatch_uid="pagecache.on_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache.on_delete")
-    cache_failed.connect(doubt_generation, dispatch_uid="pagecache.doubt_generation")

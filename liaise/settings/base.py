@@ -386,6 +386,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
 # Cookies that make a page personal (besides the session): such visitors bypass the cache.
+# How often each process looks in the database for an invalidation the shared cache missed
+# while it was failing (pagecache/cache.py): a change made then shows at most this late.
+PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS = int(
+    os.environ.get("PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS", "5")
+)
 PAGE_CACHE_PERSONAL_COOKIES = ["comment_author"]  # discussion.views.AUTHOR_COOKIE
 PAGE_CACHE_EXCLUDED_PATHS = [*ADMIN_URL_PREFIXES, "/documents/", "/healthz"]
 

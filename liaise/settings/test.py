@@ -33,6 +33,9 @@ CACHES = {
 # Off unless a test turns it on (tests/performance/test_page_cache.py): most tests change
 # content between requests without publishing.
 PAGE_CACHE_ENABLED = False
+# Looked for once in the run, at its first request, so that query counts stay the same; the
+# tests of a lost invalidation look at every request.
+PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS = 24 * 3600
 POST_OFFICE = {
     **POST_OFFICE,  # noqa: F405
     "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},

@@ -358,7 +358,7 @@ def test_other_forms_keep_their_csrf_protection(home, news):
 
 
 def test_pages_are_served_when_the_file_cache_cannot_be_used(settings, monkeypatch, tmp_path, news):
-    monkeypatch.setattr(cache, "generation_in_doubt", False)  # as it was, after the test
+    monkeypatch.setattr(cache, "cache_failed_at", None)  # as it was, after the test
     unusable = tmp_path / "a-file-not-a-directory"
     unusable.write_text("")
     settings.CACHES = {

@@ -34,7 +34,7 @@ def site_on_redis(settings, monkeypatch, redis_server):
     settings.PAGE_CACHE_ENABLED = True
     monkeypatch.setattr(backends, "stores", {})
     monkeypatch.setattr(backends, "RETRY_SECONDS", 0)
-    monkeypatch.setattr(cache, "generation_in_doubt", False)
+    monkeypatch.setattr(cache, "cache_failed_at", None)
     return redis_server
 
 
