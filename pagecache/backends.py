@@ -2,9 +2,11 @@
 full or unwritable disk), an operation behaves as a miss (get: nothing; set, add, delete: not
 done) instead of raising, so that a page is rendered from the database rather than answering
 500. Each process says so in its log once per LOG_INTERVAL seconds per store, and leaves the
-store alone for RETRY_SECONDS after a failure, so that a hung Redis costs a request at most one
-socket timeout. Every operation failed or not tried sends `cache_failed`: the page cache's
-generation (pagecache/cache.py) may have missed an invalidation.
+store alone after a failure, RETRY_SECONDS at first, then twice as long after each failure in a
+row, up to MAX_RETRY_SECONDS: a hung Redis costs a worker one socket timeout now and then, not
+one a second, so that a server keeps nearly the capacity it has without any cache. Every
+operation failed or not tried sends `cache_failed` (pagecache/cache.py tells a lost
+invalidation by it).
 """
 
 import logging
@@ -22,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 LOG_INTERVAL = 60
 RETRY_SECONDS = 1
+MAX_RETRY_SECONDS = 30
 # Sent with `location` (the store's LOCATION) after each operation failed or not tried.
 cache_failed = Signal()
 
@@ -32,6 +35,7 @@ class StoreHealth:
 
     retry_at: float = 0.0
     logged_at: float = -math.inf
+    failures_in_a_row: int = 0
 
 
 stores = {}
@@ -52,11 +56,15 @@ class FailSoftCache:
 
     def attempt(self, operation, miss, *args, **kwargs):
         """operation(*args, **kwargs), or `miss` when the store fails or failed just before."""
-        if time.monotonic() >= self.health().retry_at:
+        health = self.health()
+        if time.monotonic() >= health.retry_at:
             try:
-                return operation(*args, **kwargs)
+                result = operation(*args, **kwargs)
             except self.failures as error:
                 self.note_failure(error)
+            else:
+                health.failures_in_a_row = 0
+                return result
         cache_failed.send(sender=type(self), location=self.location)
         return miss
 
@@ -66,7 +74,9 @@ class FailSoftCache:
     def note_failure(self, error):
         health = self.health()
         now = time.monotonic()
-        health.retry_at = now + RETRY_SECONDS
+        wait = min(RETRY_SECONDS * 2**health.failures_in_a_row, MAX_RETRY_SECONDS)
+        health.failures_in_a_row += 1
+        health.retry_at = now + wait
         if now - health.logged_at >= LOG_INTERVAL:
             health.logged_at = now
             logger.error("Cache %s unavailable, pages served without it: %r", self.location, error)

@@ -10,6 +10,7 @@ import time
 import pytest
 import redis
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from wagtail.models import Locale
 
@@ -175,3 +176,39 @@ def test_a_redis_out_of_memory_leaves_pages_answering(settings, monkeypatch, pag
         assert_pages_answer(pages)
         # Which aliases a probe finds failing depends on what Redis freed meanwhile.
         assert get("/healthz").content.decode().startswith("ok; cache degraded: ")
+
+
+class Unreachable(LocMemCache):
+    """A store whose every read fails, as a hung or stopped Redis's."""
+
+    tried = 0
+
+    def get(self, *args, **kwargs):
+        Unreachable.tried += 1
+        raise ConnectionError("no answer")
+
+
+class FailSoftUnreachable(backends.FailSoftCache, Unreachable):
+    failures = (ConnectionError,)
+
+
+def test_a_failing_store_is_tried_less_and_less_often_then_again_soon_after_it_is_back(
+    monkeypatch,
+):
+    """A hung Redis costs a worker a socket timeout per attempt: a minute of outage with a
+    request every 0.1 s costs six attempts, not sixty."""
+    clock = [1000.0]
+    monkeypatch.setattr(backends.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(backends, "stores", {})
+    monkeypatch.setattr(Unreachable, "tried", 0)
+    store = FailSoftUnreachable("unreachable-store", {})
+
+    for _request in range(600):
+        assert store.get("pagecache:generation") is None
+        clock[0] += 0.1
+
+    assert Unreachable.tried <= 7
+    monkeypatch.setattr(Unreachable, "get", LocMemCache.get)  # it answers again…
+    clock[0] += backends.MAX_RETRY_SECONDS
+    store.set("pagecache:generation", 42)
+    assert store.get("pagecache:generation") == 42  # …and is used again

@@ -151,7 +151,7 @@ def test_app_servers_answer_while_redis_is_down_and_healthz_says_so(
         # Nothing changed during the outage: once the first request stores the page again,
         # every worker serves it from Redis (a worker that failed less than RETRY_SECONDS ago
         # renders it without the cache meanwhile: no header).
-        statuses = statuses_until_hits(server + news.url, in_a_row=5, seconds=5)
+        statuses = statuses_until_hits(server + news.url, in_a_row=5, seconds=10)
         assert statuses[-5:] == ["hit"] * 5, statuses
         assert "miss" not in statuses[statuses.index("hit") :], statuses
 
