@@ -130,6 +130,17 @@ class CommentablePageMixin(models.Model):
         return not (days and published and timezone.now() - published > timedelta(days=days))
 
 
+class ModeratorsAlert(models.Model):
+    """The moderators' e-mail about the comments awaiting moderation while it waits in the mail
+    queue (until COMMENTS_MODERATORS_ALERT_DELAY_SECONDS have passed): a comment posted then
+    updates its count instead of queuing another (discussion/notifications.py)."""
+
+    email = models.OneToOneField("post_office.Email", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self):
+        return str(self.email)
+
+
 @register_setting(icon="comment")
 class CommentSettings(BaseGenericSetting):
     """Moderation rules editors can change in Settings → Comment moderation."""

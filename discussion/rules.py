@@ -115,11 +115,17 @@ def lock_author(ip_address, email):
     seeing what the others saved.
     PostgreSQL advisory locks, taken in one order so that two posts never wait for each other;
     SQLite, in development, writes one transaction at a time anyway."""
-    if connection.vendor != "postgresql":
-        return
     keys = {f"comment-author:{email.lower()}"} | (
         {f"comment-ip:{ip_address}"} if ip_address else set()
     )
+    lock_names(*sorted(keys))
+
+
+def lock_names(*names):
+    """Hold a database lock on each name until the end of the transaction (PostgreSQL
+    advisory locks, in the order given; SQLite writes one transaction at a time anyway)."""
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
-        for key in sorted(keys):
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+        for name in names:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])

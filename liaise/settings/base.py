@@ -404,6 +404,8 @@ COMMENTS_RATE_LIMIT = 5
 COMMENTS_RATE_WINDOW_SECONDS = 10 * 60
 COMMENTS_TRASH_DAYS = 30
 COMMENTS_IP_RETENTION_DAYS = 90
+# The moderators' e-mail waits this long in the queue, counting the comments posted meanwhile.
+COMMENTS_MODERATORS_ALERT_DELAY_SECONDS = 120
 
 # The contact form (contact/): the comment form's time stamp and honeypot rules, its own rate
 # limit, and how long messages are kept (purge_contact_submissions deletes older ones).

@@ -55,5 +55,7 @@ STORAGES = {
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://liaise.example.org"
 OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_URL)
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+# Delivered at once; tests/discussion/test_simultaneous_posts.py sets a delay to batch.
+COMMENTS_MODERATORS_ALERT_DELAY_SECONDS = 0
 # Off unless a test turns it on (tests/accounts/): the admin's tests log in with a password.
 ADMIN_2FA_REQUIRED = False
