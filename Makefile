@@ -62,7 +62,14 @@ audit: $(VENV)/.installed-production $(LIGHTHOUSE)
 bench: $(VENV)/.installed-production
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-test: install
+# The Nu Html Checker (npm, into the git-ignored .vnu/; Java from the system), which the tests
+# run over every page visitors meet (tests/home/test_demo_content.py).
+VNU = .vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU):
+	npm install --prefix .vnu --no-audit --no-fund vnu-jar@26.9.27
+
+test: install $(VNU)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_SETTINGS) $(BIN)/python manage.py check

@@ -5,18 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('discussion', '0002_moderator_permissions'),
-        ('post_office', '0014_alter_email_recipient_delivery_status_and_more'),
+        ("discussion", "0002_moderator_permissions"),
+        ("post_office", "0014_alter_email_recipient_delivery_status_and_more"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ModeratorsAlert',
+            name="ModeratorsAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='post_office.email')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="post_office.email",
+                    ),
+                ),
             ],
         ),
     ]

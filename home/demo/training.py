@@ -23,9 +23,8 @@ SEMINAR_COORDINATES = {
 
 AUDIENCE = "Staff and elected officials of the partner local authorities"
 EXAMPLE_SUMMARY = (
-    "An example of the training sessions LIAISE 2 delivers to the local authorities of the "
-    "network: the seed gives no dates or places for them, so this session only shows how one "
-    "is presented."
+    "Example training session: LIAISE 2 trains the staff and elected officials of the partner "
+    "local authorities. The dates, place and trainers shown here are illustrative."
 )
 
 # (theme, start, end, city, country, (latitude, longitude), hosting partners, trainers)
@@ -73,9 +72,9 @@ THEMES = {
 FRENCH = {
     AUDIENCE: "Agents et élus des collectivités locales partenaires",
     EXAMPLE_SUMMARY: (
-        "Un exemple des sessions de formation que LIAISE 2 propose aux autorités locales du "
-        "réseau : la source ne donne ni leurs dates ni leurs lieux, cette session montre donc "
-        "seulement comment elles sont présentées."
+        "Exemple de session de formation : LIAISE 2 forme les agents et les élus des "
+        "collectivités partenaires. Les dates, le lieu et les formateurs indiqués ici sont "
+        "donnés à titre d’illustration."
     ),
     "Lead organisation of LIAISE 2": "Organisation chef de file de LIAISE 2",
     "Non-governmental organisation working on intercultural dialogue": (

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     # Next (after WhiteNoise in production): a cached page skips the rest.
     "pagecache.middleware.PageCacheMiddleware",
     "liaise.middleware.ContentSecurityPolicyMiddleware",
+    "liaise.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, without its language redirect of an API 404 (liaise/middleware.py).
     "liaise.middleware.LocaleMiddleware",

@@ -1,5 +1,6 @@
 """A visitor finds the contact page from the footer, in French, meets the team and writes to
-it: a mistake first, then the message sent, stored and queued for the team."""
+it: a mistake first, which the page says at once (the summary of errors focused), then the
+message sent, stored and queued for the team."""
 
 import re
 
@@ -36,6 +37,9 @@ def test_visitor_writes_to_the_team_through_the_french_contact_form(new_page, sc
     expect(form.locator(".field--error")).to_have_count(1)
     expect(form.locator(".field--error")).to_contain_text("Courriel")
     expect(form.get_by_label("Message *", exact=True)).to_have_value(MESSAGE)
+    # The summary of the errors has the focus, so it is read out and the keyboard starts there.
+    expect(form.locator(".form-errors")).to_be_focused()
+    expect(form.locator(".form-errors")).not_to_contain_text("{#")
     screenshot(page, "2-contact-error")
 
     form.get_by_label("Courriel *", exact=True).fill("ana@example.net")

@@ -1,10 +1,19 @@
 import datetime
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import (
     String,
@@ -13,6 +22,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from contact.models import ContactPage
 from events.models import SeminarPage, TrainingSessionPage
 from home.demo import french, training
 from home.demo import resources as demo_resources
@@ -22,6 +32,7 @@ from home.models import HomePage, StandardPage
 from network.models import PartnerKind, PartnerPage
 from news.models import NewsPage
 from pilots.models import PilotProjectPage
+from tests.comments import comment_post_url
 
 pytestmark = pytest.mark.django_db
 
@@ -397,3 +408,94 @@ def test_demo_footer_links_the_contact_page_and_legal_notice(demo, client):
     assert '<a href="/en/legal-notice/">Legal notice</a>' in english
     assert '<a href="/fr/contact/">Contact</a>' in french
     assert '<a href="/fr/mentions-legales/">Mentions légales</a>' in french
+
+
+# -- What visitors meet: valid HTML, and text written for them ---------------------------------
+
+VNU = Path(settings.BASE_DIR) / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Words of notes about how the demo was made, or of templates, that no visitor may read.
+DEVELOPER_TEXT = re.compile(
+    r"\{#|#\}|\{%|%\}|\{\{|\bthe seed\b|\bthis session only\b|lorem ipsum|\bTODO\b|"
+    r"la source ne|cette session montre",
+    re.IGNORECASE,
+)
+
+
+def sitemap_paths(client):
+    """The address of every page the sitemap lists, in every language (its hreflang links)."""
+    index = client.get("/sitemap.xml").content.decode()
+    paths = set()
+    for sitemap in re.findall(r"<loc>([^<]+)</loc>", index):
+        listing = client.get(urlsplit(sitemap).path, dict(parse_qsl(urlsplit(sitemap).query)))
+        for url in re.findall(r'(?:<loc>|href=")(https?://[^<"]+)', listing.content.decode()):
+            paths.add(urlsplit(url).path)
+    return sorted(paths)
+
+
+def pages_visitors_meet(client):
+    """{name: HTML} of every sitemap page, the search results, the comment and contact forms
+    sent back with errors, and the page not found, in English and French."""
+    pages = {path: client.get(path) for path in sitemap_paths(client)}
+    pages["search en"] = client.get("/en/search/", {"q": "seminar"})
+    pages["search fr"] = client.get("/fr/search/", {"q": "séminaire"})
+    for news in NewsPage.objects.live()[:1].union(
+        NewsPage.objects.live().filter(locale__language_code="fr")[:1]
+    ):
+        pages[f"comment form with errors {news.url}"] = client.post(comment_post_url(news), {})
+    for contact in Page.objects.live().type(ContactPage).specific():
+        pages[f"contact form with errors {contact.url}"] = client.post(
+            reverse_in(contact, "contact_send", contact.pk), {}
+        )
+    pages["not found en"] = client.get("/en/no-such-page/")
+    pages["not found fr"] = client.get("/fr/aucune-page/")
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
+def reverse_in(page, name, *args):
+    with translation.override(page.locale.language_code):
+        return reverse(name, args=args)
+
+
+def test_every_page_visitors_meet_shows_no_text_meant_for_developers(demo, client):
+    pages = pages_visitors_meet(client)
+
+    assert len(pages) > 60
+    found = {
+        name: sorted({match.group(0) for match in DEVELOPER_TEXT.finditer(visible_text(html))})
+        for name, html in pages.items()
+    }
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def visible_text(html):
+    """What a visitor reads (and what a template left behind): the document without its
+    scripts and without the attribute values that hold JSON."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "template"]):
+        element.decompose()
+    return soup.get_text(" ")
+
+
+def test_every_page_visitors_meet_is_valid_html(demo, client, tmp_path):
+    if not VNU.exists():
+        pytest.fail(f"The Nu Html Checker is missing at {VNU}: `make test` installs it (npm).")
+    names = {}
+    for number, (name, html) in enumerate(pages_visitors_meet(client).items()):
+        path = tmp_path / f"page-{number}.html"
+        path.write_text(html, encoding="utf-8")
+        names[str(path)] = name
+
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *names],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    messages = json.loads(result.stderr)["messages"]  # the checker reports on stderr
+    errors = [
+        f"{names.get(urlsplit(message.get('url', '')).path, message.get('url'))}: "
+        f"{message['message']} ({message.get('extract', '').strip()[:80]})"
+        for message in messages
+    ]
+    assert errors == []

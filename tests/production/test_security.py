@@ -42,6 +42,29 @@ def test_public_page_forbids_inline_and_foreign_scripts_and_framing(client, home
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def permissions_policy(response):
+    return dict(item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
+
+
+def test_public_page_denies_the_browser_features_it_never_uses(client, home):
+    response = client.get("/en/")
+
+    denied = permissions_policy(response)
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert denied[feature] == "()"
+    assert denied["publickey-credentials-get"] == "()"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_admin_keeps_passkeys_but_denies_the_rest(admin_client, home):
+    response = admin_client.get("/admin/")
+
+    denied = permissions_policy(response)
+    assert denied["camera"] == "()"
+    assert "publickey-credentials-get" not in denied
+    assert "publickey-credentials-create" not in denied
+
+
 def test_public_page_has_no_inline_script_or_style(client, home):
     html = client.get("/en/").content.decode()
 
