@@ -70,9 +70,11 @@ def test_serves_hashed_compressed_static_files_and_media_from_disk():
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
-    assert values["STORAGES"]["default"]["BACKEND"] == (
-        "django.core.files.storage.FileSystemStorage"
-    )
+    assert values["STORAGES"]["default"]["BACKEND"] == "core.storage.MediaStorage"
+    for alias in ("public_media", "private_documents"):
+        assert values["STORAGES"][alias]["BACKEND"] == (
+            "django.core.files.storage.FileSystemStorage"
+        )
     assert values["MIDDLEWARE"][:3] == [
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -125,8 +127,13 @@ def test_optional_services_are_switched_on_by_their_variables():
         SEARCH_URL="https://search.internal:9200",
     )
 
-    assert values["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert values["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "liaise-media"
+    public, private = values["STORAGES"]["public_media"], values["STORAGES"]["private_documents"]
+    assert public["BACKEND"] == private["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert public["OPTIONS"]["bucket_name"] == private["OPTIONS"]["bucket_name"] == "liaise-media"
+    assert public["OPTIONS"]["querystring_auth"] is False
+    assert private["OPTIONS"]["querystring_auth"] is True
+    assert private["OPTIONS"]["default_acl"] == "private"
+    assert private["OPTIONS"]["location"] == "private-documents"
     assert (
         "https://media.liaise.example.org"
         in (values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"])
