@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
 from discussion.models import CommentStatus, VisitorComment
-from events.models import SeminarIndexPage, SeminarPage, SeminarPartner
+from events.models import EventIndexPage, SeminarPage, SeminarPartner
 from home.demo.images import news_picture, partner_logo
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
@@ -71,7 +71,7 @@ class Indexes:
 
     locale: Locale
     partners: PartnerIndexPage
-    seminars: SeminarIndexPage
+    seminars: EventIndexPage
     news: NewsIndexPage
 
 
@@ -84,7 +84,7 @@ def indexes_of(language_code):
     return Indexes(
         locale=locale,
         partners=index(PartnerIndexPage),
-        seminars=index(SeminarIndexPage),
+        seminars=index(EventIndexPage),
         news=index(NewsIndexPage),
     )
 

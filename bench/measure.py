@@ -25,7 +25,7 @@ def page_urls():
     from wagtail.models import Locale
 
     from discussion.models import VisitorComment
-    from events.models import SeminarIndexPage, SeminarPage
+    from events.models import EventIndexPage, SeminarPage
     from home.models import HomePage
     from network.models import PartnerIndexPage, PartnerKind, PartnerPage
     from news.models import NewsIndexPage, NewsPage
@@ -48,7 +48,7 @@ def page_urls():
             ("home", first(HomePage.objects), ""),
             ("partner directory", first(PartnerIndexPage.objects), ""),
             ("partner", first(PartnerPage.objects.filter(kind=PartnerKind.LEAD)), ""),
-            ("seminar index", first(SeminarIndexPage.objects), ""),
+            ("seminar index", first(EventIndexPage.objects), ""),
             ("seminar", first(SeminarPage.objects), ""),
             ("news index", news_index, ""),
             (

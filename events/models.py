@@ -55,7 +55,7 @@ class EventPageQuerySet(PartnerLinkedQuerySet):
 
 class EventListing(OrderedListing):
     """Events of several kinds in one order (`pages`: plain pages annotated with their dates,
-    see SeminarIndexPage.events), a page of it read with one query per kind."""
+    see EventIndexPage.events), a page of it read with one query per kind."""
 
     def __init__(self, key, pages, kinds):
         super().__init__(key, pages)
@@ -69,9 +69,10 @@ class EventListing(OrderedListing):
         }
 
 
-class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
-    """The events index: seminars and training sessions (the model keeps its first name, so
-    that its pages, URLs and API type stay as they were)."""
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The events index: seminars and training sessions, upcoming first, filtered by kind, and
+    their calendar. (Called SeminarIndexPage until migration 0005: its English address stays
+    /en/seminars/.)"""
 
     subpage_types = ["events.SeminarPage", "events.TrainingSessionPage"]
 
@@ -105,7 +106,7 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
         return calendar_response(calendar, f"liaise-2-{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
-        """One page of SEMINARS_PAGE_SIZE events of the kind asked for (?kind=, all by
+        """One page of EVENTS_PAGE_SIZE events of the kind asked for (?kind=, all by
         default), upcoming ones first (on the first pages)."""
         context = super().get_context(request, *args, **kwargs)
         asked = request.GET.get("kind", "")
@@ -120,14 +121,14 @@ class SeminarIndexPage(RoutablePageMixin, SectionIndexPage):
             self.events(chosen),
             chosen,
         )
-        event_page = page_of(listing, settings.SEMINARS_PAGE_SIZE, request)
+        event_page = page_of(listing, settings.EVENTS_PAGE_SIZE, request)
         events = list(event_page)
         context["kind_filter"] = KIND_FILTER_LABELS.items()
         context["selected_kind"] = kind
         context["unknown_kind"] = asked != kind
-        context["seminar_page"] = event_page
-        context["upcoming_seminars"] = [event for event in events if event.is_upcoming]
-        context["past_seminars"] = [event for event in events if not event.is_upcoming]
+        context["events_page"] = event_page
+        context["upcoming_events"] = [event for event in events if event.is_upcoming]
+        context["past_events"] = [event for event in events if not event.is_upcoming]
         return context
 
 
@@ -191,7 +192,7 @@ class EventPage(
         index.FilterField("start_date"),
     ]
 
-    parent_page_types = ["events.SeminarIndexPage"]
+    parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
     class Meta:

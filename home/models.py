@@ -21,7 +21,7 @@ from pagecache.cache import cached_per_generation
 from .routing import route_below
 
 LATEST_NEWS_ON_HOME = 3
-UPCOMING_SEMINARS_ON_HOME = 3
+UPCOMING_EVENTS_ON_HOME = 3
 
 
 class HomePage(KnownRestrictionsMixin, Page):
@@ -49,7 +49,7 @@ class HomePage(KnownRestrictionsMixin, Page):
     subpage_types = [
         "home.StandardPage",
         "network.PartnerIndexPage",
-        "events.SeminarIndexPage",
+        "events.EventIndexPage",
         "pilots.PilotProjectIndexPage",
         "news.NewsIndexPage",
         "contact.ContactPage",
@@ -84,12 +84,12 @@ class HomePage(KnownRestrictionsMixin, Page):
         news."""
         seminars = list(
             SeminarPage.objects.published_in(self.locale_id).in_index_order()[
-                :UPCOMING_SEMINARS_ON_HOME
+                :UPCOMING_EVENTS_ON_HOME
             ]
         )
         upcoming = [seminar for seminar in seminars if seminar.is_upcoming]
         return {
-            "upcoming_seminars": upcoming,
+            "upcoming_events": upcoming,
             "latest_seminar": seminars[0] if seminars and not upcoming else None,
             "latest_news": list(
                 NewsPage.objects.published_in(self.locale_id).for_listing()[:LATEST_NEWS_ON_HOME]

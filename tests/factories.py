@@ -5,7 +5,7 @@ import wagtail_factories
 from wagtail.models import Collection, Locale
 
 from contact.models import ContactFormField, ContactPage
-from events.models import SeminarIndexPage, SeminarPage, TrainingSessionPage
+from events.models import EventIndexPage, SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, Topic
@@ -54,12 +54,12 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
         model = PartnerPage
 
 
-class SeminarIndexPageFactory(wagtail_factories.PageFactory):
+class EventIndexPageFactory(wagtail_factories.PageFactory):
     title = "Seminars"
     slug = "seminars"
 
     class Meta:
-        model = SeminarIndexPage
+        model = EventIndexPage
 
 
 class SeminarPageFactory(wagtail_factories.PageFactory):

@@ -7,7 +7,7 @@ from datetime import timedelta
 from wagtail.models import Locale, Page, Site
 
 from discussion.models import CommentSettings
-from events.models import SeminarIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
+from events.models import EventIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
@@ -172,7 +172,7 @@ def place_on_map(place, latitude, longitude):
 def ensure_seminars(home, partners):
     index = child_page(
         home,
-        SeminarIndexPage,
+        EventIndexPage,
         "seminars",
         title="Events",
         intro=(

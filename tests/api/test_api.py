@@ -4,12 +4,12 @@ import pytest
 from wagtail.documents import get_document_model
 
 from tests.factories import (
+    EventIndexPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     VisitorCommentFactory,
     add_topics,
@@ -95,7 +95,7 @@ def test_news_detail_has_its_content_fields(client, bordeaux_news):
 
 def test_seminar_and_partner_fields(client, home):
     seminar = SeminarPageFactory(
-        parent=SeminarIndexPageFactory(parent=home),
+        parent=EventIndexPageFactory(parent=home),
         start_date=datetime.date(2016, 8, 30),
         end_date=datetime.date(2016, 8, 31),
         city="Leuven",

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from discussion.models import CommentStatus
 from editorial.roles import MODERATORS
-from tests.factories import SeminarIndexPageFactory, SeminarPageFactory, VisitorCommentFactory
+from tests.factories import EventIndexPageFactory, SeminarPageFactory, VisitorCommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,7 +16,7 @@ COMMENT = "Could the slides of the counter-narratives workshop be shared with th
 @pytest.fixture
 def comments(home):
     seminar = SeminarPageFactory(
-        parent=SeminarIndexPageFactory(parent=home),
+        parent=EventIndexPageFactory(parent=home),
         title="European cities facing radicalisation: communication and counter-narratives",
     )
     pending = VisitorCommentFactory(

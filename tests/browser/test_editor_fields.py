@@ -12,10 +12,10 @@ from wagtail.models import Page
 from editorial.roles import EDITORS, TRANSLATORS
 from events.models import TrainingSessionPage
 from tests.factories import (
+    EventIndexPageFactory,
     NewsIndexPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     TrainingSessionPageFactory,
 )
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def session(home):
     return TrainingSessionPageFactory(
-        parent=SeminarIndexPageFactory(parent=home), title="Working with families"
+        parent=EventIndexPageFactory(parent=home), title="Working with families"
     )
 
 

@@ -19,9 +19,9 @@ from discussion.notifications import QUEUE_URL_NAME
 from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, TRANSLATORS
 from guide.content import SCREENSHOTS_DIR, guide_pages, languages
 from tests.factories import (
+    EventIndexPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     VisitorCommentFactory,
 )
@@ -130,7 +130,7 @@ def submitted_for_review(page, user):
 @pytest.fixture
 def sections(home):
     news_index = NewsIndexPageFactory(parent=home)
-    seminar_index = SeminarIndexPageFactory(parent=home)
+    seminar_index = EventIndexPageFactory(parent=home)
     return news_index, seminar_index
 
 

@@ -10,11 +10,11 @@ import pytest
 import time_machine
 
 from tests.factories import (
+    EventIndexPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     add_topics,
 )
@@ -178,7 +178,7 @@ def test_unknown_tag_and_no_tag_have_listings_of_their_own(client, news_index, f
 
 @pytest.fixture
 def seminar_index(home):
-    return SeminarIndexPageFactory(parent=home)
+    return EventIndexPageFactory(parent=home)
 
 
 def test_seminar_published_after_a_visit_is_listed_on_the_index_and_home_page(
@@ -194,9 +194,9 @@ def test_seminar_published_after_a_visit_is_listed_on_the_index_and_home_page(
     publish(draft)
     after = client.get(seminar_index.url).context
 
-    assert titles(before["past_seminars"]) == ["Leuven"]
-    assert titles(after["past_seminars"]) == ["Bordeaux", "Leuven"]
-    assert after["seminar_page"].paginator.count == 2
+    assert titles(before["past_events"]) == ["Leuven"]
+    assert titles(after["past_events"]) == ["Bordeaux", "Leuven"]
+    assert after["events_page"].paginator.count == 2
     assert client.get(home.url).context["latest_seminar"].title == "Bordeaux"
 
 
@@ -211,8 +211,8 @@ def test_unpublished_seminar_leaves_the_index_and_home_page(client, home, semina
     bordeaux.unpublish()
     after = client.get(seminar_index.url).context
 
-    assert titles(after["past_seminars"]) == ["Leuven"]
-    assert after["seminar_page"].paginator.count == 1
+    assert titles(after["past_events"]) == ["Leuven"]
+    assert after["events_page"].paginator.count == 1
     assert client.get(home.url).context["latest_seminar"].title == "Leuven"
 
 
@@ -220,7 +220,7 @@ def test_seminar_ending_today_is_upcoming_today_and_past_tomorrow_on_the_index(
     client, seminar_index, settings
 ):
     # One seminar a page: the order, not only each seminar's date, decides what page 1 shows.
-    settings.SEMINARS_PAGE_SIZE = 1
+    settings.EVENTS_PAGE_SIZE = 1
     with time_machine.travel(SEMINAR_DAY) as traveller:
         SeminarPageFactory(parent=seminar_index, title="Ends today", start_date=SEMINAR_DAY.date())
         SeminarPageFactory(
@@ -233,9 +233,9 @@ def test_seminar_ending_today_is_upcoming_today_and_past_tomorrow_on_the_index(
         traveller.shift(datetime.timedelta(days=1))
         tomorrow = [client.get(seminar_index.url, {"page": n}).context for n in (1, 2)]
 
-    assert [titles(page["upcoming_seminars"]) for page in today] == [["Ends today"], ["Next month"]]
-    assert [titles(page["past_seminars"]) for page in tomorrow] == [[], ["Ends today"]]
-    assert [titles(page["upcoming_seminars"]) for page in tomorrow] == [["Next month"], []]
+    assert [titles(page["upcoming_events"]) for page in today] == [["Ends today"], ["Next month"]]
+    assert [titles(page["past_events"]) for page in tomorrow] == [[], ["Ends today"]]
+    assert [titles(page["upcoming_events"]) for page in tomorrow] == [["Next month"], []]
 
 
 def test_seminar_ending_today_is_upcoming_today_and_latest_tomorrow_on_the_home_page(
@@ -258,9 +258,9 @@ def test_seminar_ending_today_is_upcoming_today_and_latest_tomorrow_on_the_home_
         traveller.shift(datetime.timedelta(days=1))
         tomorrow = client.get(home.url).context
 
-    assert titles(today["upcoming_seminars"]) == ["Ends today"]
+    assert titles(today["upcoming_events"]) == ["Ends today"]
     assert today["latest_seminar"] is None
-    assert titles(tomorrow["upcoming_seminars"]) == []
+    assert titles(tomorrow["upcoming_events"]) == []
     assert tomorrow["latest_seminar"].title == "Ends today"
 
 
@@ -270,7 +270,7 @@ def test_seminar_ending_today_is_upcoming_today_and_latest_tomorrow_on_the_home_
 @pytest.fixture
 def listings(directory, news_index, seminar_index, settings):
     """Each listing with two pages of one item."""
-    settings.PARTNERS_PAGE_SIZE = settings.NEWS_PAGE_SIZE = settings.SEMINARS_PAGE_SIZE = 1
+    settings.PARTNERS_PAGE_SIZE = settings.NEWS_PAGE_SIZE = settings.EVENTS_PAGE_SIZE = 1
     NewsPageFactory(parent=news_index, title="Newer", date=datetime.date(2016, 4, 14))
     SeminarPageFactory(parent=seminar_index, title="Leuven")
     SeminarPageFactory(parent=seminar_index, title="Bordeaux")

@@ -13,10 +13,10 @@ from wagtail.models import Site
 from core.site_address import follow_site_url
 from pagecache.cache import new_generation, stored_generation
 from tests.factories import (
+    EventIndexPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
 )
 from tests.production.test_production_settings import production_settings, run_in_production
@@ -35,7 +35,7 @@ EXTERNAL = re.compile(r"https?://(schema\.org|efus\.eu|www\.sitemaps\.org|www\.w
 def pages(home):
     news_index = NewsIndexPageFactory(parent=home)
     NewsPageFactory(parent=news_index, slug="leuven-seminar", image=ImageFactory())
-    seminar_index = SeminarIndexPageFactory(parent=home)
+    seminar_index = EventIndexPageFactory(parent=home)
     SeminarPageFactory(
         parent=seminar_index,
         slug="leuven",

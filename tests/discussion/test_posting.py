@@ -10,7 +10,7 @@ from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from editorial.roles import MODERATORS
 from tests.comments import comment_post_url
 from tests.factories import (
-    SeminarIndexPageFactory,
+    EventIndexPageFactory,
     SeminarPageFactory,
     UserFactory,
     VisitorCommentFactory,
@@ -225,7 +225,7 @@ def test_automatic_approval_is_in_the_comments_history(client, news, comment_dat
 
 
 def test_comments_post_to_their_own_address_only(client, home, news, comment_data):
-    seminar = SeminarPageFactory(parent=SeminarIndexPageFactory(parent=home))
+    seminar = SeminarPageFactory(parent=EventIndexPageFactory(parent=home))
     calendar = client.post(f"{seminar.url}calendar/", comment_data(page=seminar))
     client.post(news.url, comment_data())
     reload = client.get(comment_post_url(news))

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.factories import SeminarIndexPageFactory
+from tests.factories import EventIndexPageFactory
 from tests.factories import SeminarPageFactory as Seminar
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seminar_index(home):
-    return SeminarIndexPageFactory(parent=home)
+    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import SeminarIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
-from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, SeminarIndexPageFactory
+from events.models import EventIndexPage, SeminarPage, SeminarPartner, TrainingSessionPage
+from tests.factories import EventIndexPageFactory, PartnerIndexPageFactory, PartnerPageFactory
 from tests.factories import SeminarPageFactory as Seminar
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +18,10 @@ def days_from_today(days):
 
 @pytest.fixture
 def seminar_index(home):
-    return SeminarIndexPageFactory(parent=home)
+    return EventIndexPageFactory(parent=home)
 
 
-def test_index_separates_upcoming_from_past_seminars_in_date_order(client, seminar_index):
+def test_index_separates_upcoming_from_past_events_in_date_order(client, seminar_index):
     Seminar(parent=seminar_index, title="Later", start_date=days_from_today(60))
     Seminar(parent=seminar_index, title="Soon", start_date=days_from_today(10))
     Seminar(parent=seminar_index, title="Long ago", start_date=days_from_today(-400))
@@ -29,8 +29,8 @@ def test_index_separates_upcoming_from_past_seminars_in_date_order(client, semin
 
     response = client.get(seminar_index.url)
 
-    assert [s.title for s in response.context["upcoming_seminars"]] == ["Soon", "Later"]
-    assert [s.title for s in response.context["past_seminars"]] == ["Recently", "Long ago"]
+    assert [s.title for s in response.context["upcoming_events"]] == ["Soon", "Later"]
+    assert [s.title for s in response.context["past_events"]] == ["Recently", "Long ago"]
 
 
 def test_seminar_still_running_counts_as_upcoming(seminar_index):
@@ -118,7 +118,7 @@ def test_partner_page_lists_its_seminars(client, home, seminar_index):
 
 class TestSeminarTreeRules(WagtailPageTestCase):
     def test_seminars_live_only_in_the_seminar_index(self):
-        self.assertAllowedParentPageTypes(SeminarPage, {SeminarIndexPage})
+        self.assertAllowedParentPageTypes(SeminarPage, {EventIndexPage})
 
     def test_events_index_takes_seminars_and_training_sessions(self):
-        self.assertAllowedSubpageTypes(SeminarIndexPage, {SeminarPage, TrainingSessionPage})
+        self.assertAllowedSubpageTypes(EventIndexPage, {SeminarPage, TrainingSessionPage})

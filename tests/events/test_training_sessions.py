@@ -20,9 +20,9 @@ from events.models import (
 )
 from network.models import PartnerPage
 from tests.factories import (
+    EventIndexPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     TrainingSessionPageFactory,
 )
@@ -44,7 +44,7 @@ def json_ld(html):
 
 @pytest.fixture
 def events_index(home):
-    return SeminarIndexPageFactory(parent=home)
+    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture
@@ -190,8 +190,8 @@ def mixed_events(events_index):
 
 
 def listed(response):
-    upcoming = [event.title for event in response.context["upcoming_seminars"]]
-    past = [event.title for event in response.context["past_seminars"]]
+    upcoming = [event.title for event in response.context["upcoming_events"]]
+    past = [event.title for event in response.context["past_events"]]
     return upcoming, past
 
 
@@ -235,14 +235,14 @@ def test_events_index_with_an_unknown_kind_lists_every_event_and_says_so(
 
 
 def test_events_index_pages_keep_the_kind_filter(client, events_index, settings):
-    settings.SEMINARS_PAGE_SIZE = 1
+    settings.EVENTS_PAGE_SIZE = 1
     for day in (1, 2):
         TrainingSessionPageFactory(parent=events_index, start_date=days_from_today(day))
     SeminarPageFactory(parent=events_index, start_date=days_from_today(3))
 
     response = client.get(events_index.url, {"kind": "training"})
 
-    assert response.context["seminar_page"].paginator.count == 2
+    assert response.context["events_page"].paginator.count == 2
     assert "?kind=training&amp;page=2" in response.content.decode()
 
 

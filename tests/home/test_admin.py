@@ -1,9 +1,9 @@
 import pytest
 
 from tests.factories import (
+    EventIndexPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
 )
 
@@ -21,7 +21,7 @@ def test_page_editor_loads_for_a_superuser(admin_client, home, make_page):
     if make_page == "partner":
         page = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home))
     else:
-        page = SeminarPageFactory(parent=SeminarIndexPageFactory(parent=home))
+        page = SeminarPageFactory(parent=EventIndexPageFactory(parent=home))
 
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
 

@@ -6,18 +6,18 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from contact.models import ContactPage
-from events.models import SeminarIndexPage
+from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage
 from news.models import NewsIndexPage
 from pilots.models import PilotProjectIndexPage
 from tests.factories import (
     ContactPageFactory,
+    EventIndexPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
 )
@@ -51,7 +51,7 @@ def test_home_page_shows_intro_and_figures_computed_from_partners(client, home):
 
 
 def test_home_page_shows_upcoming_seminar_and_latest_news(client, home):
-    seminars = SeminarIndexPageFactory(parent=home)
+    seminars = EventIndexPageFactory(parent=home)
     SeminarPageFactory(parent=seminars, title="Past seminar", start_date=datetime.date(2016, 5, 26))
     SeminarPageFactory(
         parent=seminars,
@@ -67,7 +67,7 @@ def test_home_page_shows_upcoming_seminar_and_latest_news(client, home):
 
 
 def test_home_page_falls_back_to_latest_seminar_when_none_is_upcoming(client, home):
-    seminars = SeminarIndexPageFactory(parent=home)
+    seminars = EventIndexPageFactory(parent=home)
     SeminarPageFactory(
         parent=seminars, title="Rimini seminar", start_date=datetime.date(2017, 5, 19)
     )
@@ -124,7 +124,7 @@ class TestHomeTreeRules(WagtailPageTestCase):
             {
                 StandardPage,
                 PartnerIndexPage,
-                SeminarIndexPage,
+                EventIndexPage,
                 PilotProjectIndexPage,
                 NewsIndexPage,
                 ContactPage,

@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.factories import (
+    EventIndexPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
     add_topics,
@@ -67,7 +67,7 @@ def meta(head, name):
 @pytest.fixture
 def seminar(home):
     return SeminarPageFactory(
-        parent=SeminarIndexPageFactory(parent=home),
+        parent=EventIndexPageFactory(parent=home),
         title="Assessing the impact of prevention",
         slug="leuven",
         start_date=datetime.date(2016, 8, 30),

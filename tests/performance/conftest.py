@@ -17,6 +17,7 @@ from pilots.models import (
 )
 from tests.factories import (
     ContactPageFactory,
+    EventIndexPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -26,7 +27,6 @@ from tests.factories import (
     PilotProjectPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     StandardPageFactory,
     TeamMemberFactory,
@@ -67,7 +67,7 @@ class GrowingSite:
             parent=home, title="About", slug="about", show_in_menus=True
         )
         self.partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
-        self.seminars = SeminarIndexPageFactory(parent=home, show_in_menus=True)
+        self.seminars = EventIndexPageFactory(parent=home, show_in_menus=True)
         self.news_index = NewsIndexPageFactory(parent=home, show_in_menus=True)
         self.library = ResourceIndexPageFactory(parent=home, show_in_menus=True)
         self.pilots = PilotProjectIndexPageFactory(parent=home)

@@ -17,13 +17,13 @@ from wagtail.models import Locale, Page, Site
 from editorial.roles import EDITORS
 from search.limits import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from tests.factories import (
+    EventIndexPageFactory,
     HomePageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
     UserFactory,
     add_topics,
@@ -122,7 +122,7 @@ def build_site():
     partners = PartnerIndexPageFactory(parent=home)
     PartnerPageFactory(parent=partners, title="Bordeaux", country="FR")
     PartnerPageFactory(parent=partners, title="Leuven", country="BE")
-    seminars = SeminarIndexPageFactory(parent=home)
+    seminars = EventIndexPageFactory(parent=home)
     SeminarPageFactory(parent=seminars, title="Bordeaux 2016", slug="bordeaux-2016")
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), slug="seminar")
     add_topics(news, "seminar")

@@ -6,9 +6,9 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 from tests.factories import (
     DocumentFactory,
+    EventIndexPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
 )
 
@@ -67,7 +67,7 @@ def choose_file(french, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def bordeaux_seminar(home):
-    seminars = SeminarIndexPageFactory(parent=home)
+    seminars = EventIndexPageFactory(parent=home)
     return SeminarPageFactory(
         parent=seminars, title="Bordeaux seminar", start_date=datetime.date(2016, 5, 26)
     )

@@ -3,11 +3,11 @@ import datetime
 import pytest
 
 from tests.factories import (
+    EventIndexPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
-    SeminarIndexPageFactory,
     SeminarPageFactory,
 )
 
@@ -19,7 +19,7 @@ def partners(home):
 
 @pytest.fixture
 def seminars(home):
-    return SeminarIndexPageFactory(parent=home)
+    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture
