@@ -85,5 +85,5 @@ format: install
 # Extract the interface strings into locale/fr/LC_MESSAGES/django.po (needs gettext), then, once
 # every new msgstr is translated, run it again to compile django.mo, which is committed too.
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --ignore='$(VENV)/*' --ignore='tests/*' --ignore='static_collected/*' --ignore='media/*' --ignore='test-artifacts/*'
+	$(BIN)/python manage.py makemessages -l fr --ignore='$(VENV)/*' --ignore='tests/*' --ignore='static_collected/*' --ignore='media/*' --ignore='test-artifacts/*' --ignore='.vnu/*' --ignore='.audit/*'
 	$(BIN)/python manage.py compilemessages --ignore='$(VENV)/*'

@@ -39,7 +39,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 
 def audited_pages():
     """(label, path) of each page type in each language, the demo content loaded if missing."""
-    from home.demo.page_types import public_pages
+    from demo.page_types import public_pages
     from home.models import HomePage
 
     if not HomePage.objects.live().exists():

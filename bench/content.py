@@ -24,9 +24,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
+from demo.images import news_picture, partner_logo
 from discussion.models import CommentStatus, VisitorComment
 from events.models import EventIndexPage, SeminarPage, SeminarPartner
-from home.demo.images import news_picture, partner_logo
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from pagecache.cache import invalidate

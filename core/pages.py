@@ -1,4 +1,4 @@
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .querysets import restricted_paths
 
@@ -12,6 +12,14 @@ class KnownRestrictionsMixin:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class SitePage(KnownRestrictionsMixin, Page):
+    """The base of the site's page types: what every one of them shares (a page type with
+    another Wagtail base, such as the contact form's, takes the mixins above itself)."""
+
+    class Meta:
+        abstract = True
 
 
 def visible_to(page, request):

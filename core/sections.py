@@ -5,10 +5,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .pages import KnownRestrictionsMixin
+from .pages import SitePage
 
 
-class SectionIndexPage(KnownRestrictionsMixin, Page):
+class SectionIndexPage(SitePage):
     """A site section's landing page (partners, seminars, news): one per home page."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))

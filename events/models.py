@@ -17,7 +17,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.links import PageDocument, PartnerLink
 from core.listings import OrderedListing, page_of
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet, public
 from core.search_fields import CountryNameField
@@ -132,14 +132,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class EventPage(
-    KnownRestrictionsMixin,
-    CommentablePageMixin,
-    PlaceMixin,
-    CoordinatesMixin,
-    RoutablePageMixin,
-    Page,
-):
+class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePageMixin, SitePage):
     """What seminars and training sessions share: when and where, what, the programme, the
     documents and the partners involved (each kind its own link models)."""
 

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from contact.blocks import TeamBlock
 from core.blocks import BaseStreamBlock
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from events.models import SeminarPage
 from network.map import home_map
 from network.models import network_figures
@@ -24,7 +24,7 @@ LATEST_NEWS_ON_HOME = 3
 UPCOMING_EVENTS_ON_HOME = 3
 
 
-class HomePage(KnownRestrictionsMixin, Page):
+class HomePage(SitePage):
     intro = models.TextField(
         verbose_name=_("introduction"),
         help_text=_("One or two sentences saying what LIAISE 2 is."),
@@ -103,7 +103,7 @@ class StandardPageBodyBlock(BaseStreamBlock):
     team = TeamBlock()
 
 
-class StandardPage(KnownRestrictionsMixin, Page):
+class StandardPage(SitePage):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
     body = StreamField(StandardPageBodyBlock(), blank=True, verbose_name=_("body"))
 

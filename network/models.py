@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import CountryNameField
@@ -159,7 +159,7 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Page):
+class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.links import PartnerLink
 from core.listings import OrderedListing, page_of
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from core.querysets import PartnerLinkedQuerySet
 from core.sections import SectionIndexPage
 from discussion.models import CommentablePageMixin
@@ -135,7 +135,7 @@ def news_topics(news):
     return Topic.objects.filter(news_links__page__in=news).distinct().order_by("name")
 
 
-class NewsPage(KnownRestrictionsMixin, CommentablePageMixin, Page):
+class NewsPage(CommentablePageMixin, SitePage):
     date = models.DateField(default=timezone.localdate, verbose_name=_("publication date"))
     intro = models.TextField(max_length=500, verbose_name=_("introduction"))
     image = models.ForeignKey(

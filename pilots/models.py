@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.links import PageDocument, PartnerLink
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import CountryNameField
@@ -84,7 +84,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return context
 
 
-class PilotProjectPage(KnownRestrictionsMixin, PlaceMixin, CoordinatesMixin, Page):
+class PilotProjectPage(PlaceMixin, CoordinatesMixin, SitePage):
     """A pilot project: a partner applying locally what the training sessions taught."""
 
     summary = models.TextField(

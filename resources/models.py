@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import KnownRestrictionsMixin
+from core.pages import SitePage
 from core.querysets import PublishedPageQuerySet
 from core.sections import SectionIndexPage
 from news.models import Topic
@@ -88,7 +88,7 @@ def filter_choices(resources):
     )
 
 
-class ResourcePage(KnownRestrictionsMixin, Page):
+class ResourcePage(SitePage):
     resource_type = models.CharField(
         max_length=30, choices=ResourceType.choices, verbose_name=_("type")
     )

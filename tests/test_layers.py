@@ -6,25 +6,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-# Bottom first; a package may import only packages listed before it.
-LAYERS = [
-    "pagecache",
-    "core",
-    "editorial",
-    "accounts",
-    "localisation",
-    "discussion",
-    "contact",
-    "network",
-    "events",
-    "pilots",
-    "news",
-    "resources",
-    "search",
-    "guide",
-    "home",
-    "liaise",
-]
+# Bottom first; a package may import only packages listed before it: the project's apps, as
+# the settings list them, then the project package (settings and URLs).
+LAYERS = [*settings.PROJECT_APPS, "liaise"]
 
 
 def imported_packages(package):

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from home.demo.page_types import error_pages, public_pages
+from demo.page_types import error_pages, public_pages
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

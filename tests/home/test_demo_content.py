@@ -23,11 +23,11 @@ from wagtail_localize.models import (
 )
 
 from contact.models import ContactPage
+from demo import french, training
+from demo import resources as demo_resources
+from demo.pilots import PILOTS
+from demo.translation import MissingTranslationsError, translate_pages
 from events.models import SeminarPage, TrainingSessionPage
-from home.demo import french, training
-from home.demo import resources as demo_resources
-from home.demo.pilots import PILOTS
-from home.demo.translation import MissingTranslationsError, translate_pages
 from home.models import HomePage, StandardPage
 from network.models import PartnerKind, PartnerPage
 from news.models import NewsPage

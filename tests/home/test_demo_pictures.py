@@ -1,6 +1,6 @@
 import pytest
 
-from home.demo.images import news_picture
+from demo.images import news_picture
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ class MissingTranslationsError(Exception):
         listing = "\n".join(f"  {text!r}" for text in missing)
         super().__init__(
             f"No {locale.get_display_name()} text for {len(missing)} segment(s) of the demo "
-            f"pages; add them to home/demo/french.py:\n{listing}"
+            f"pages; add them to demo/french.py:\n{listing}"
         )
 
 

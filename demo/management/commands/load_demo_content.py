@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo.loader import load_demo_content
+from demo.loader import load_demo_content
 
 
 class Command(BaseCommand):
