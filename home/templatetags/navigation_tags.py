@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from core.page_links import chosen_page_url
 from discussion.views import privacy_notice_url as privacy_notice
-from home.chrome import site_chrome
+from home.navigation import site_navigation
 from home.models import FooterLinks
 from home.routing import live_by_language
 
@@ -33,9 +33,9 @@ def language_home_url(request, language_code):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The sections of the home page in the visitor's language (home/chrome.py)."""
+    """The sections of the home page in the visitor's language (home/navigation.py)."""
     return {
-        "menu_items": site_chrome(context["request"]).menu,
+        "menu_items": site_navigation(context["request"]).menu,
         "current_page": context.get("page"),
     }
 
@@ -69,7 +69,7 @@ def legal_notice_url(context):
 @register.inclusion_tag("includes/news_feed_links.html", takes_context=True)
 def news_feed_links(context):
     """<link rel="alternate"> to the RSS and Atom feeds of the news in the visitor's language."""
-    news = site_chrome(context["request"]).news
+    news = site_navigation(context["request"]).news
     if news is None:
         return {}
     return {"title": news.title, "rss_url": news.rss_url, "atom_url": news.atom_url}

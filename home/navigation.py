@@ -29,27 +29,27 @@ class FeedLinks:
 
 
 @dataclass(frozen=True)
-class Chrome:
+class Navigation:
     menu: tuple = ()
     news: FeedLinks | None = None
 
 
-def site_chrome(request):
-    """The chrome of the request's site in the active language."""
+def site_navigation(request):
+    """The navigation of the request's site in the active language."""
     site = Site.find_for_request(request)
     if site is None:
-        return Chrome()
+        return Navigation()
     language = translation.get_language()
-    key = f"pagecache:chrome:{site.pk}:{language}"
-    return cached_per_generation(key, lambda: build_chrome(site, language, request))
+    key = f"pagecache:navigation:{site.pk}:{language}"
+    return cached_per_generation(key, lambda: build_navigation(site, language, request))
 
 
-def build_chrome(site, language, request):
+def build_navigation(site, language, request):
     home = language_home(site, language)
     if home is None:
-        return Chrome()
+        return Navigation()
     sections = list(public(home.get_children().live()).order_by("path"))
-    return Chrome(
+    return Navigation(
         menu=tuple(
             MenuItem(page.title, page.get_url(request), page.url_path)
             for page in sections
