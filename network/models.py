@@ -19,6 +19,8 @@ from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 
+from .related import partner_sections
+
 
 class PartnerKind(models.TextChoices):
     LEAD = "lead", _("Lead organisation")
@@ -231,3 +233,8 @@ class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_sections"] = partner_sections(self)
+        return context

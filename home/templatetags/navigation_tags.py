@@ -6,8 +6,8 @@ from wagtail.models import Page
 
 from core.page_links import chosen_page_url
 from discussion.views import privacy_notice_url as privacy_notice
-from home.navigation import site_navigation
 from home.models import FooterLinks
+from home.navigation import site_navigation
 from home.routing import live_by_language
 
 register = template.Library()

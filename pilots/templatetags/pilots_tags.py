@@ -3,16 +3,8 @@ from django.utils.translation import gettext as _
 
 from network.templatetags.network_map import inset
 from pilots.map import PILOT_SHAPE
-from pilots.models import PilotProjectPage
 
 register = template.Library()
-
-
-@register.simple_tag
-def pilots_of_partner(partner):
-    """The pilot projects a partner page lists: pilots own the link, so network need not know
-    it."""
-    return PilotProjectPage.objects.of_partner(partner)
 
 
 @register.inclusion_tag("network/map_inset.html")

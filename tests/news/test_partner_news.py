@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from news.models import NewsPagePartner
-from news.templatetags.news_tags import NEWS_OF_PARTNER
+from news.wagtail_hooks import NEWS_OF_PARTNER
 from tests.factories import NewsIndexPageFactory, PartnerIndexPageFactory, PartnerPageFactory
 from tests.factories import NewsPageFactory as News
 
