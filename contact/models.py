@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.pages import KnownRestrictionsMixin
 from discussion.forms import BotTrapForm
+from discussion.pages import privacy_notice_url
 
 from .forms import ContactFormBuilder
 
@@ -132,7 +133,7 @@ class ContactPage(KnownRestrictionsMixin, AbstractEmailForm):
         TranslatableField("subject"),
     ]
 
-    parent_page_types = ["home.HomePage"]
+    # Under a home page: home/models.py says so, as the top of the site.
     subpage_types = []
     max_count_per_parent = 1
     form_builder = ContactFormBuilder
@@ -171,10 +172,12 @@ class ContactPage(KnownRestrictionsMixin, AbstractEmailForm):
         )
 
     def get_context(self, request, *args, form=None, **kwargs):
-        from .views import contact_context
-
+        """Besides the page: the form (a posted one with its errors, or a blank one), its
+        hidden anti-bot fields, stamped now, and the privacy notice."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(contact_context(self, request, form))
+        context["form"] = form or self.get_form(page=self, user=request.user)
+        context["trap_form"] = BotTrapForm(page=self)
+        context["privacy_url"] = privacy_notice_url(request)
         return context
 
     def serve(self, request, *args, **kwargs):

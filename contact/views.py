@@ -26,7 +26,6 @@ from core.pages import visible_to
 from discussion.forms import BotTrapForm
 from discussion.guards import posted_from_this_site
 from discussion.rules import FORGED, HONEYPOT, TOO_FAST, TOO_OLD, RateLimit, bot_sign, lock_author
-from discussion.views import privacy_notice_url
 
 from .models import ContactPage, ContactSubmission, email_fields
 
@@ -46,16 +45,6 @@ TOO_OFTEN = _(
     "Your message was not sent: you are sending messages too quickly. Please wait a few "
     "minutes, then send it again."
 )
-
-
-def contact_context(page, request, form=None):
-    """What the Contact page's template needs besides the page: the form (a posted one with its
-    errors, or a blank one), its hidden anti-bot fields, stamped now, and the privacy notice."""
-    return {
-        "form": form or page.get_form(page=page, user=request.user),
-        "trap_form": BotTrapForm(page=page),
-        "privacy_url": privacy_notice_url(request),
-    }
 
 
 @posted_from_this_site

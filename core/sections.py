@@ -17,7 +17,7 @@ class SectionIndexPage(SitePage):
     api_fields = [APIField("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["home.HomePage"]
+    # Under a home page: home/models.py says so, as the top of the site.
     max_count_per_parent = 1
 
     class Meta:

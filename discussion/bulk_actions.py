@@ -9,7 +9,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .models import VisitorComment
 from .moderation import TRANSITIONS, apply_transition, delete
-from .viewsets import excerpt, listing_queryset
+from .moderator_views import excerpt, listing_queryset
 
 
 class CommentBulkActionMixin:

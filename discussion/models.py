@@ -1,15 +1,12 @@
 """Visitor comments on news and seminar pages. Not Wagtail's `wagtailcore.Comment`, which is
 the editors' internal commenting in the page editor."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Page
 
 
 class CommentStatus(models.TextChoices):
@@ -97,37 +94,6 @@ class VisitorComment(models.Model):
     def set_status(self, status):
         self.status = status
         self.status_changed_at = timezone.now()
-
-
-class CommentablePageMixin(models.Model):
-    """For page types that visitors may comment on (news, seminars)."""
-
-    allow_comments = models.BooleanField(
-        default=True,
-        verbose_name=_("allow visitor comments"),
-        help_text=_("Comments also close automatically some time after first publication."),
-    )
-
-    class Meta:
-        abstract = True
-
-    settings_panels = [*Page.settings_panels, FieldPanel("allow_comments")]
-
-    def get_context(self, request, *args, comment_form=None, **kwargs):
-        """`comment_form`: a posted form to show again with its errors."""
-        from .views import comment_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(comment_context(self, request, comment_form))
-        return context
-
-    @property
-    def comments_are_open(self):
-        if not self.allow_comments:
-            return False
-        published = self.first_published_at
-        days = settings.COMMENTS_CLOSE_AFTER_DAYS
-        return not (days and published and timezone.now() - published > timedelta(days=days))
 
 
 class ModeratorsAlert(models.Model):

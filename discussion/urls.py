@@ -1,9 +1,8 @@
 from django.urls import path
 
-from . import views
-from .posting import post_comment
+from .visitor_views import post_comment, unsubscribe
 
 urlpatterns = [
     path("comments/<int:page_id>/", post_comment, name="discussion_post"),
-    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="discussion_unsubscribe"),
+    path("comments/unsubscribe/<str:token>/", unsubscribe, name="discussion_unsubscribe"),
 ]

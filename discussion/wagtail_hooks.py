@@ -9,13 +9,18 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import can_moderate, can_reply_to
 from .bulk_actions import MODERATION_BULK_ACTIONS, DeleteCommentsBulkAction
 from .forms import refresh_form_times
 from .models import CommentStatus, VisitorComment
 from .moderation import REPLY_LOG_ACTION, STATUS_LOG_ACTIONS, transitions_for
+from .moderator_views import (
+    VisitorCommentViewSet,
+    can_moderate,
+    can_reply_to,
+    excerpt,
+    pending_count,
+)
 from .notifications import QUEUE_URL_NAME
-from .viewsets import VisitorCommentViewSet, excerpt, pending_count
 
 DASHBOARD_LIMIT = 5
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial roles and workflow")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -15,14 +15,15 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.links import PageDocument, PartnerLink
+from core.links import PageDocument
 from core.listings import OrderedListing, page_of
 from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet, public
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
-from discussion.models import CommentablePageMixin
+from discussion.pages import CommentablePageMixin
+from network.links import PartnerLink
 from pagecache.parameters import reads_query_parameter
 
 from .blocks import ProgrammeBlock, SpeakerBlock

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,15 +14,24 @@ from contact.blocks import TeamBlock
 from core.blocks import BaseStreamBlock
 from core.pages import SitePage
 from events.models import SeminarPage
-from network.map import home_map
-from network.models import network_figures
+from network.models import home_map, network_figures
 from news.models import NewsPage
 from pagecache.cache import cached_per_generation
 
 from .routing import route_below
 
+# The sections of the site, each under a home page only (their apps, below home, cannot name
+# it: their parent_page_types are set here, after HomePage).
+SECTIONS = [
+    "network.PartnerIndexPage",
+    "events.EventIndexPage",
+    "pilots.PilotProjectIndexPage",
+    "news.NewsIndexPage",
+    "resources.ResourceIndexPage",
+    "contact.ContactPage",
+]
 LATEST_NEWS_ON_HOME = 3
-UPCOMING_EVENTS_ON_HOME = 3
+UPCOMING_SEMINARS_ON_HOME = 3
 
 
 class HomePage(SitePage):
@@ -46,14 +56,7 @@ class HomePage(SitePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "network.PartnerIndexPage",
-        "events.EventIndexPage",
-        "pilots.PilotProjectIndexPage",
-        "news.NewsIndexPage",
-        "contact.ContactPage",
-    ]
+    subpage_types = ["home.StandardPage", *SECTIONS]
 
     class Meta:
         verbose_name = _("home page")
@@ -84,17 +87,23 @@ class HomePage(SitePage):
         news."""
         seminars = list(
             SeminarPage.objects.published_in(self.locale_id).in_index_order()[
-                :UPCOMING_EVENTS_ON_HOME
+                :UPCOMING_SEMINARS_ON_HOME
             ]
         )
         upcoming = [seminar for seminar in seminars if seminar.is_upcoming]
         return {
-            "upcoming_events": upcoming,
+            "upcoming_seminars": upcoming,
             "latest_seminar": seminars[0] if seminars and not upcoming else None,
             "latest_news": list(
                 NewsPage.objects.published_in(self.locale_id).for_listing()[:LATEST_NEWS_ON_HOME]
             ),
         }
+
+
+def place_sections_under_home():
+    """Each section's page type may only go under a home page (HomeConfig.ready)."""
+    for section in SECTIONS:
+        apps.get_model(section).parent_page_types = ["home.HomePage"]
 
 
 class StandardPageBodyBlock(BaseStreamBlock):

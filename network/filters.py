@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import CountryListingFilterSet
 
-from .models import PartnerKind
+from .choices import PartnerKind
 
 
 class PartnerFilter(CountryListingFilterSet):

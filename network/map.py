@@ -13,7 +13,7 @@ from django.utils import translation
 
 from pagecache.cache import cached_per_generation
 
-from .models import PartnerIndexPage, PartnerKind, PartnerPage
+from .choices import PartnerKind
 
 BOX = json.loads(Path(__file__).with_name("europe_map.json").read_text())
 X_SCALE = math.cos(math.radians(BOX["standard_parallel"]))
@@ -135,18 +135,6 @@ def free_spot(x, y, placed):
     return x, y
 
 
-def home_map(locale, request):
-    """The map of every partner in `locale`, referring to the directory for the list."""
-    return cached_map(
-        f"home:{getattr(locale, 'pk', locale)}",
-        lambda: render_map(
-            PartnerPage.objects.published_in(locale).for_listing(),
-            request,
-            directory=directory_of(locale),
-        ),
-    )
-
-
 def directory_map(index, directory, request):
     """The map of the partners of directory page `index` that match the filters in force
     (`directory`, a PartnerFilter), whose list follows the map."""
@@ -207,8 +195,3 @@ def inset_view_box(x, y):
     left, right = span(x, x, INSET_WIDTH, WIDTH)
     top, bottom = span(y, y, INSET_WIDTH * 3 / 4, HEIGHT)
     return f"{left} {top} {right - left} {bottom - top}"
-
-
-def directory_of(locale):
-    """The partner directory in `locale`, if there is one live."""
-    return PartnerIndexPage.objects.live().public().filter(locale=locale).first()

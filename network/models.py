@@ -19,16 +19,10 @@ from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 
+from .choices import PartnerKind
+from .filters import PartnerFilter
+from .map import cached_map, directory_map, render_map
 from .related import partner_sections
-
-
-class PartnerKind(models.TextChoices):
-    LEAD = "lead", _("Lead organisation")
-    CITY = "city", _("City")
-    REGION = "region", _("Region")
-    NATIONAL_FORUM = "national_forum", _("National forum for urban security")
-    NGO = "ngo", _("Non-governmental organisation")
-
 
 KIND_HEADINGS = {
     PartnerKind.LEAD: _("Lead organisation"),
@@ -126,9 +120,6 @@ class PartnerIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         """One page of PARTNERS_PAGE_SIZE partners matching the filters, grouped by kind."""
-        from .filters import PartnerFilter
-        from .map import directory_map
-
         context = super().get_context(request, *args, **kwargs)
         partners = PartnerPage.objects.child_of(self).published_in(self.locale_id)
         # Counted over every partner: kept until the next change of content.
@@ -238,3 +229,20 @@ class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = partner_sections(self)
         return context
+
+
+def home_map(locale, request):
+    """The map of every partner in `locale`, referring to the directory for the list."""
+    return cached_map(
+        f"home:{getattr(locale, 'pk', locale)}",
+        lambda: render_map(
+            PartnerPage.objects.published_in(locale).for_listing(),
+            request,
+            directory=directory_of(locale),
+        ),
+    )
+
+
+def directory_of(locale):
+    """The partner directory in `locale`, if there is one live."""
+    return PartnerIndexPage.objects.live().public().filter(locale=locale).first()

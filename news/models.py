@@ -13,12 +13,12 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.links import PartnerLink
 from core.listings import OrderedListing, page_of
 from core.pages import SitePage
 from core.querysets import PartnerLinkedQuerySet
 from core.sections import SectionIndexPage
-from discussion.models import CommentablePageMixin
+from discussion.pages import CommentablePageMixin
+from network.links import PartnerLink
 from network.models import PartnerPage
 from pagecache.cache import cached_per_generation
 from pagecache.parameters import reads_query_parameter

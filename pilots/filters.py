@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import CountryListingFilterSet
 
-from .models import PilotStatus
+from .choices import PilotStatus
 
 
 class PilotFilter(CountryListingFilterSet):

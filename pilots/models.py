@@ -13,24 +13,23 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.links import PageDocument, PartnerLink
+from core.links import PageDocument
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import CountryNameField
 from core.sections import SectionIndexPage
+from network.links import PartnerLink
 from network.models import PartnerPage, country_choices
 from pagecache.cache import cached_per_generation
 
+from .choices import PilotStatus
+from .filters import PilotFilter
+from .map import pilot_map
+
 # Something@something.something: an e-mail address, which the contact field must not publish.
 EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w+")
-
-
-class PilotStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("Running")
-    COMPLETED = "completed", _("Completed")
 
 
 class PilotProjectPageQuerySet(PartnerLinkedQuerySet):
@@ -64,8 +63,6 @@ class PilotProjectIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         """One page of PILOTS_PAGE_SIZE pilot projects matching the filters, and their map."""
-        from .filters import PilotFilter
-        from .map import pilot_map
 
         context = super().get_context(request, *args, **kwargs)
         pilots = PilotFilter(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ListingFilterSet
 
-from .models import ResourceType
+from .choices import ResourceType
 
 
 class ResourceFilter(ListingFilterSet):

@@ -20,6 +20,9 @@ from core.sections import SectionIndexPage
 from news.models import Topic
 from pagecache.cache import cached_per_generation
 
+from .choices import ResourceType
+from .filters import ResourceFilter
+
 # The page types a resource can come from; a pilot project's can join them.
 RELATED_EVENT_TYPES = ["events.SeminarPage"]
 
@@ -29,14 +32,6 @@ ONLY_AVAILABLE_IN = {
     "en": _("Only available in English."),
     "fr": _("Only available in French."),
 }
-
-
-class ResourceType(models.TextChoices):
-    GUIDE = "guide", _("Guide")
-    TRAINING_PROGRAMME = "training_programme", _("Training programme")
-    REPORT = "report", _("Report")
-    PROCEEDINGS = "proceedings", _("Seminar proceedings")
-    PRESENTATION = "presentation", _("Presentation")
 
 
 class ResourcePageQuerySet(PublishedPageQuerySet):
@@ -56,7 +51,6 @@ class ResourceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         """One page of RESOURCES_PAGE_SIZE resources matching the filters, newest first."""
-        from .filters import ResourceFilter
 
         context = super().get_context(request, *args, **kwargs)
         resources = self.resources()

@@ -1,4 +1,4 @@
-"""Where a page's comment form posts (discussion/posting.py), as its action names it."""
+"""Where a page's comment form posts (discussion/visitor_views.py), as its action names it."""
 
 from django.urls import reverse
 from django.utils import translation

@@ -13,7 +13,7 @@ from editorial.roles import (
 )
 
 PAGE_PERMISSIONS = {
-    # Editors' page permissions are granted on the English home page (editorial.signals),
+    # Editors' page permissions are granted on the English home page (editorial.language_trees),
     # not on the root, so they cannot edit the French tree directly.
     EDITORS: [],
     MODERATORS: ["add", "change", "publish", "lock", "unlock"],

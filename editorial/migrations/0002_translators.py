@@ -1,5 +1,5 @@
 """Translators: into the admin and wagtail-localize's editor; their page permissions sit on the
-home page of each translated language (editorial.signals), never on the English tree."""
+home page of each translated language (editorial.language_trees), never on the English tree."""
 
 from django.db import migrations
 

@@ -4,8 +4,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core.page_links import chosen_page_url
-from discussion.views import privacy_notice_url as privacy_notice
+from core.links import chosen_page_url
+from discussion.pages import privacy_notice_url as privacy_notice
 from home.models import FooterLinks
 from home.navigation import site_navigation
 from home.routing import live_by_language

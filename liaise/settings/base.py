@@ -401,7 +401,7 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
 PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS = int(
     os.environ.get("PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS", "5")
 )
-PAGE_CACHE_PERSONAL_COOKIES = ["comment_author"]  # discussion.views.AUTHOR_COOKIE
+PAGE_CACHE_PERSONAL_COOKIES = ["comment_author"]  # discussion.pages.AUTHOR_COOKIE
 PAGE_CACHE_EXCLUDED_PATHS = [*ADMIN_URL_PREFIXES, "/documents/", "/healthz"]
 
 # Visitor comments (discussion/): threading depth, auto-close and anti-spam limits.

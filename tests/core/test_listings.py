@@ -258,9 +258,9 @@ def test_seminar_ending_today_is_upcoming_today_and_latest_tomorrow_on_the_home_
         traveller.shift(datetime.timedelta(days=1))
         tomorrow = client.get(home.url).context
 
-    assert titles(today["upcoming_events"]) == ["Ends today"]
+    assert titles(today["upcoming_seminars"]) == ["Ends today"]
     assert today["latest_seminar"] is None
-    assert titles(tomorrow["upcoming_events"]) == []
+    assert titles(tomorrow["upcoming_seminars"]) == []
     assert tomorrow["latest_seminar"].title == "Ends today"
 
 

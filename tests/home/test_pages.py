@@ -11,6 +11,7 @@ from home.models import HomePage, StandardPage
 from network.models import PartnerIndexPage
 from news.models import NewsIndexPage
 from pilots.models import PilotProjectIndexPage
+from resources.models import ResourceIndexPage
 from tests.factories import (
     ContactPageFactory,
     EventIndexPageFactory,
@@ -127,9 +128,14 @@ class TestHomeTreeRules(WagtailPageTestCase):
                 EventIndexPage,
                 PilotProjectIndexPage,
                 NewsIndexPage,
+                ResourceIndexPage,
                 ContactPage,
             },
         )
+
+    def test_each_section_goes_under_a_home_page_only(self):
+        for section in (PartnerIndexPage, EventIndexPage, ResourceIndexPage, ContactPage):
+            self.assertAllowedParentPageTypes(section, {HomePage})
 
     def test_a_second_directory_cannot_be_added_under_the_same_home(self):
         home = HomePage(title="Home", intro="Intro", slug="home2")

@@ -7,7 +7,7 @@ import brotli
 import pytest
 from django.test import Client
 
-from discussion.views import AUTHOR_COOKIE
+from discussion.pages import AUTHOR_COOKIE
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db

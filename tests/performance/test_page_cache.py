@@ -1,6 +1,6 @@
 """The page cache for anonymous visitors (pagecache/): hits, who bypasses it, its headers, its
 invalidation on publication and on comment moderation, and the comment form on a cached page
-(discussion/posting.py)."""
+(discussion/visitor_views.py)."""
 
 import datetime
 import re
@@ -15,7 +15,7 @@ from django.utils import timezone
 from discussion import moderation
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
-from discussion.views import AUTHOR_COOKIE
+from discussion.pages import AUTHOR_COOKIE
 from pagecache import cache
 from tests.comments import comment_post_url
 from tests.factories import (

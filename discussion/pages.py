@@ -1,18 +1,23 @@
-from django.conf import settings
-from django.core import signing
-from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+"""What a page visitors may comment on shows them: its comments, the form (blank, or sent back
+with its errors), and the privacy notice; the "remember me" cookie the form reads."""
 
-from core.page_links import chosen_page_url
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from core.links import chosen_page_url
 from pagecache.cache import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 
 from .forms import CommentForm
-from .models import CommentSettings, CommentStatus, VisitorComment
-from .notifications import (
-    email_from_unsubscribe_token,
-)
+from .models import CommentSettings, CommentStatus
 from .thread import JUST_POSTED_SESSION_KEY, build_tree, visible_comments
 
 AUTHOR_COOKIE = "comment_author"
@@ -93,16 +98,30 @@ def remembered_author(request):
     return dict(zip(REMEMBERED_FIELDS, values, strict=False)) | {"remember_me": True}
 
 
-def unsubscribe(request, token):
-    """Stop reply notifications for the e-mail in a signed link. GET asks, POST does it, so
-    that mail scanners following links unsubscribe nobody."""
-    try:
-        email = email_from_unsubscribe_token(token)
-    except signing.BadSignature:
-        return TemplateResponse(
-            request, "discussion/unsubscribe.html", {"invalid": True}, status=400
-        )
-    done = request.method == "POST"
-    if done:
-        VisitorComment.objects.by_author(email).update(notify_of_replies=False)
-    return TemplateResponse(request, "discussion/unsubscribe.html", {"done": done})
+class CommentablePageMixin(models.Model):
+    """For page types that visitors may comment on (news, seminars)."""
+
+    allow_comments = models.BooleanField(
+        default=True,
+        verbose_name=_("allow visitor comments"),
+        help_text=_("Comments also close automatically some time after first publication."),
+    )
+
+    class Meta:
+        abstract = True
+
+    settings_panels = [*Page.settings_panels, FieldPanel("allow_comments")]
+
+    def get_context(self, request, *args, comment_form=None, **kwargs):
+        """`comment_form`: a posted form to show again with its errors."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(comment_context(self, request, comment_form))
+        return context
+
+    @property
+    def comments_are_open(self):
+        if not self.allow_comments:
+            return False
+        published = self.first_published_at
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return not (days and published and timezone.now() - published > timedelta(days=days))

@@ -1,4 +1,5 @@
-"""A visitor's comment, from the form to the moderation queue: the one way in.
+"""What visitors reach of the comments: posting one (below: the one way in, from the form to
+the moderation queue) and stopping the e-mails about replies (unsubscribe).
 
 The comment form of a page posts to its own address, `/<language>/comments/<page id>/`
 (never to the page, nor to a page's sub-addresses such as a seminar's `calendar/`), and
@@ -18,6 +19,7 @@ Why no CSRF token: see discussion/guards.py.
 """
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -30,12 +32,22 @@ from core.pages import visible_to
 
 from .forms import CommentForm
 from .guards import posted_from_this_site
-from .models import CommentablePageMixin, CommentStatus
+from .models import CommentStatus, VisitorComment
 from .moderation import moderate
-from .notifications import notify_after_commit, notify_moderators_of_pending_comments
+from .notifications import (
+    email_from_unsubscribe_token,
+    notify_after_commit,
+    notify_moderators_of_pending_comments,
+)
+from .pages import (
+    AUTHOR_COOKIE,
+    AUTHOR_COOKIE_AGE,
+    AUTHOR_COOKIE_SALT,
+    REMEMBERED_FIELDS,
+    CommentablePageMixin,
+)
 from .rules import judge, lock_author, throttled
 from .thread import remember_own_comment
-from .views import AUTHOR_COOKIE, AUTHOR_COOKIE_AGE, AUTHOR_COOKIE_SALT, REMEMBERED_FIELDS
 
 
 @posted_from_this_site
@@ -130,3 +142,18 @@ def remember_or_forget_author(response, form):
 
 def author_cookie_flags():
     return {"httponly": True, "samesite": "Lax", "secure": settings.SESSION_COOKIE_SECURE}
+
+
+def unsubscribe(request, token):
+    """Stop reply notifications for the e-mail in a signed link. GET asks, POST does it, so
+    that mail scanners following links unsubscribe nobody."""
+    try:
+        email = email_from_unsubscribe_token(token)
+    except signing.BadSignature:
+        return TemplateResponse(
+            request, "discussion/unsubscribe.html", {"invalid": True}, status=400
+        )
+    done = request.method == "POST"
+    if done:
+        VisitorComment.objects.by_author(email).update(notify_of_replies=False)
+    return TemplateResponse(request, "discussion/unsubscribe.html", {"done": done})

@@ -1,15 +1,12 @@
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Locale
 
 from .roles import SOURCE_TREE_WRITERS, TRANSLATION_TREE_WRITERS
 
 
-# By label: editorial sits below the site's top (home/), which it must not import.
-@receiver(post_save, sender="home.HomePage")
 def grant_language_tree_to_its_writers(sender, instance, created, raw=False, **kwargs):
-    """Editors write the English tree; translators write the others, through translation."""
+    """post_save of a home page (connected by home, which owns the sender): editors write the
+    English tree; translators write the others, through translation."""
     if raw or not created:
         return
     is_source = instance.locale_id == Locale.get_default().pk

@@ -1,28 +1,156 @@
-"""The moderation queue of visitor comments in the Wagtail admin (a snippet viewset)."""
+"""The moderators' side of visitor comments in the Wagtail admin: the moderation queue (a
+snippet viewset: listing, filters, export, edit, delete), its one-click row actions and the
+reply form."""
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from core.exports import SafeSpreadsheetExportMixin
 
-from . import admin_views
 from .models import CommentStatus, VisitorComment
-from .moderation import delete, moderate, purge_caches_on_commit
+from .moderation import (
+    TRANSITIONS,
+    apply_transition,
+    delete,
+    moderate,
+    post_site_reply,
+    purge_caches_on_commit,
+)
+from .notifications import QUEUE_URL_NAME, comment_url
 
 ALL_STATUSES = "all"
 WIDE_ONLY = "comment-queue__wide-only"  # columns hidden at phone width
 SEARCH_FIELDS = ["author_name", "author_email", "text", "ip_address"]
+
+
+def can_moderate(user):
+    return policy_registry.get_by_type(VisitorComment).user_has_permission(user, "change")
+
+
+def can_reply_to(comment):
+    return comment.status == CommentStatus.APPROVED and comment.accepts_replies
+
+
+@require_POST
+def moderate_one(request, pk, action):
+    """A row button of the queue: one transition on one comment."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    comment = get_object_or_404(VisitorComment.objects.select_related("page"), pk=pk)
+    with transaction.atomic():
+        changed = apply_transition(transition, [comment], request.user)
+    messages.success(request, transition.done_message % {"count": len(changed)})
+    return redirect(get_valid_next_url_from_request(request) or reverse(QUEUE_URL_NAME))
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your reply"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Published at once under the comment, signed “LIAISE 2” with the site’s badge. "
+            "Its author is e-mailed if they asked to be told of replies."
+        ),
+    )
+
+
+class ReplyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Reply from the admin, as the LIAISE 2 team."""
+
+    model = VisitorComment
+    permission_required = "change"
+    form_class = ReplyForm
+    template_name = "discussion/admin/reply.html"
+    page_title = _("Reply")
+    header_icon = "comment"
+
+    @cached_property
+    def comment(self):
+        return get_object_or_404(
+            VisitorComment.objects.select_related("page", "parent"), pk=self.kwargs["pk"]
+        )
+
+    @cached_property
+    def queue_url(self):
+        return reverse(QUEUE_URL_NAME)
+
+    def get(self, request, *args, **kwargs):
+        if not can_reply_to(self.comment):
+            return self.refuse()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not can_reply_to(self.comment):
+            return self.refuse()
+        return super().post(request, *args, **kwargs)
+
+    def refuse(self):
+        messages.error(
+            self.request,
+            _(
+                "Only approved comments that still accept replies can be answered: "
+                "approve the comment first, or reply higher up the thread."
+            ),
+        )
+        return redirect(self.queue_url)
+
+    def get_page_subtitle(self):
+        return str(self.comment)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.queue_url, "label": capfirst(VisitorComment._meta.verbose_name_plural)},
+            {"url": "", "label": _("Reply")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "comment": self.comment,
+                "action_url": self.request.path,
+                "submit_button_label": _("Publish reply"),
+                "submit_button_active_label": _("Publishing…"),
+                "media": context["form"].media,
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            reply = post_site_reply(self.comment, form.cleaned_data["text"], self.request.user)
+        messages.success(
+            self.request,
+            _("Your reply is published."),
+            buttons=[messages.button(comment_url(reply), _("View on page"))],
+        )
+        return redirect(self.queue_url)
 
 
 def status_counts():
@@ -231,12 +359,12 @@ class VisitorCommentViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path(
                 "reply/<int:pk>/",
-                admin_views.ReplyView.as_view(),
+                ReplyView.as_view(),
                 name="reply",
             ),
             path(
                 "moderate/<int:pk>/<slug:action>/",
-                admin_views.moderate_one,
+                moderate_one,
                 name="moderate",
             ),
         ]
