@@ -16,15 +16,13 @@ through one flow, with the comment form's protections:
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from core.pages import visible_to
 from discussion.forms import BotTrapForm
-from discussion.guards import posted_from_this_site
+from discussion.guards import posted_by_the_form_of, public_page_of
 from discussion.rules import FORGED, HONEYPOT, TOO_FAST, TOO_OLD, RateLimit, bot_sign, lock_author
 
 from .models import ContactPage, ContactSubmission, email_fields
@@ -47,12 +45,8 @@ TOO_OFTEN = _(
 )
 
 
-@posted_from_this_site
-@require_http_methods(["GET", "POST"])
-def send_message(request, page_id):
-    page = contact_page(request, page_id)
-    if request.method == "GET":  # a reload of the page that showed the form's errors
-        return redirect(page.url)
+@posted_by_the_form_of(ContactPage)
+def send_message(request, page):
     form = page.get_form(request.POST, page=page, user=request.user)
     trap = BotTrapForm(request.POST, page=page)
     if not form.is_valid():
@@ -69,16 +63,7 @@ def send_message(request, page_id):
 @require_GET
 def message_sent(request, page_id):
     """The thank-you page: its own address, so that reloading it sends nothing again."""
-    page = contact_page(request, page_id)
-    return page.render_landing_page(request)
-
-
-def contact_page(request, page_id):
-    """The live Contact page of that id, if this visitor may see it."""
-    page = get_object_or_404(ContactPage.objects.live(), pk=page_id)
-    if not visible_to(page, request):
-        raise Http404
-    return page
+    return public_page_of(request, page_id, ContactPage).render_landing_page(request)
 
 
 def bot_refusal(trap):

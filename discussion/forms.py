@@ -123,8 +123,9 @@ class CommentForm(BotTrapForm):
         return parent
 
     def is_duplicate(self, comment):
-        """True when its author already posted this text on this page (discussion.visitor_views checks
-        it under the author's lock, not here, so that simultaneous posts cannot both pass)."""
+        """True when its author already posted this text on this page (discussion.visitor_views
+        checks it under the author's lock, not here, so that simultaneous posts cannot both
+        pass)."""
         return (
             VisitorComment.objects.filter(page=self.page, text__iexact=comment.text)
             .by_author(comment.author_email)

@@ -16,8 +16,14 @@ import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import get_callable
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
+
+from core.pages import visible_to
 
 # Sec-Fetch-Site values of a post made by this site's own pages (or typed by the visitor).
 OWN_FETCH_SITES = {"same-origin", "none"}
@@ -35,6 +41,35 @@ def posted_from_this_site(view):
         return view(request, *args, **kwargs)
 
     return checked_view
+
+
+def public_page_of(request, page_id, page_type):
+    """The live page of that id and type, if this visitor may see it, else 404."""
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not isinstance(page, page_type) or not visible_to(page, request):
+        raise Http404
+    return page
+
+
+def posted_by_the_form_of(page_type):
+    """For the view a page's public form posts to (`page_id` in its address): a POST from this
+    site only (posted_from_this_site), for a live page of `page_type` this visitor may see; a
+    GET, the reload of a page that showed the form's errors, goes back to the page. The view is
+    called with the page."""
+
+    def decorate(view):
+        @posted_from_this_site
+        @require_http_methods(["GET", "POST"])
+        @functools.wraps(view)
+        def checked_view(request, page_id):
+            page = public_page_of(request, page_id, page_type)
+            if request.method == "GET":
+                return redirect(page.url)
+            return view(request, page)
+
+        return checked_view
+
+    return decorate
 
 
 def comes_from_this_site(request):

@@ -21,17 +21,12 @@ Why no CSRF token: see discussion/guards.py.
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
-from wagtail.models import Page
-
-from core.pages import visible_to
 
 from .forms import CommentForm
-from .guards import posted_from_this_site
+from .guards import posted_by_the_form_of
 from .models import CommentStatus, VisitorComment
 from .moderation import moderate
 from .notifications import (
@@ -50,12 +45,8 @@ from .rules import judge, lock_author, throttled
 from .thread import remember_own_comment
 
 
-@posted_from_this_site
-@require_http_methods(["GET", "POST"])
-def post_comment(request, page_id):
-    page = commentable_page(request, page_id)
-    if request.method == "GET":  # a reload of the page that showed the form's errors
-        return redirect(page.url)
+@posted_by_the_form_of(CommentablePageMixin)
+def post_comment(request, page):
     form = CommentForm(request.POST, page=page)
     if not form.is_valid():
         return render_page_with_form(page, request, form)
@@ -71,16 +62,6 @@ def post_comment(request, page_id):
     response = redirect(f"{page.url}#comment-{comment.pk}")
     remember_or_forget_author(response, form)
     return response
-
-
-def commentable_page(request, page_id):
-    """The live page of that id, if it takes comments and this visitor may see it."""
-    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
-    if not isinstance(page, CommentablePageMixin):
-        raise Http404
-    if not visible_to(page, request):
-        raise Http404
-    return page
 
 
 @transaction.atomic

@@ -67,6 +67,14 @@ def is_autosave(request):
     return not request.accepts("text/html")
 
 
+def autosave_refused(message):
+    """The answer Wagtail's autosave script understands as "stop, and say why"."""
+    return JsonResponse(
+        {"success": False, "error_code": "invalid_revision", "error_message": message},
+        status=400,
+    )
+
+
 def refuse_stray_edit(request, page):
     """`before_edit_page`: an autosave that carries a button's action (it raced the submit),
     or a review action on a review that has ended (a double click, a second tab), changes
@@ -75,14 +83,7 @@ def refuse_stray_edit(request, page):
         return None
     if is_autosave(request):
         if any(action in request.POST for action in EDITOR_ACTIONS):
-            return JsonResponse(
-                {
-                    "success": False,
-                    "error_code": "invalid_revision",
-                    "error_message": _("Autosave paused: the page is being submitted."),
-                },
-                status=400,
-            )
+            return autosave_refused(_("Autosave paused: the page is being submitted."))
         return None
     if "action-workflow-action" in request.POST and page.current_workflow_task is None:
         messages.warning(
@@ -161,12 +162,5 @@ def refuse_autosave_of_new_page(request, parent_page, page_class):
     """`before_create_page`: autosave would create a page nobody saved; a new page is created
     by its first deliberate save (the editor's script does not autosave it either)."""
     if request.method == "POST" and is_autosave(request):
-        return JsonResponse(
-            {
-                "success": False,
-                "error_code": "invalid_revision",
-                "error_message": _("Autosave starts once you have saved this page."),
-            },
-            status=400,
-        )
+        return autosave_refused(_("Autosave starts once you have saved this page."))
     return None

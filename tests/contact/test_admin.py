@@ -45,8 +45,12 @@ def test_a_form_field_may_not_take_the_name_of_an_anti_bot_field(contact_page, l
         field.clean()
 
 
-def test_an_ordinary_label_is_accepted(contact_page):
-    ContactFormField(page=contact_page, label="Your city", field_type="singleline").clean()
+def test_an_ordinary_label_is_accepted_and_asked_on_the_form(contact_page):
+    field = ContactFormField(page=contact_page, label="Your city", field_type="singleline")
+    field.clean()
+    field.save()
+
+    assert contact_page.get_form().fields["your_city"].label == "Your city"
 
 
 @pytest.mark.parametrize(

@@ -101,8 +101,13 @@ def test_a_resource_relates_only_to_an_event(library, home):
     assert "related_event" in error.value.message_dict
 
 
-def test_a_resource_may_relate_to_a_seminar(library, bordeaux_seminar):
-    ResourcePageFactory.build(related_event=bordeaux_seminar).clean()
+def test_a_resource_related_to_a_seminar_links_to_it(client, library, bordeaux_seminar):
+    resource = ResourcePageFactory(parent=library, related_event=bordeaux_seminar)
+    resource.full_clean()
+
+    html = client.get(resource.url).content.decode()
+
+    assert f'<a href="{bordeaux_seminar.url}">Bordeaux seminar</a>' in html
 
 
 # -- The library ------------------------------------------------------------------------------
