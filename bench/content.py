@@ -17,9 +17,10 @@ import itertools
 import uuid
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from treebeard.numconv import NumConv
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
@@ -32,6 +33,29 @@ from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from pagecache.cache import invalidate
 
 BATCH_SIZE = 500
+# The steps of treebeard's materialised paths (Page.path): base 36, Page.steplen characters.
+TREE_STEPS = NumConv(Page.alphabet)
+
+
+def tree_step(position):
+    """The path step of the child at `position` (1 for the first) under its parent."""
+    return TREE_STEPS.int2str(position).rjust(Page.steplen, Page.alphabet[0])
+
+
+def insert_rows(model, pages):
+    """The rows of `pages` in the table of their own page type (not wagtailcore_page)."""
+    fields = model._meta.local_concrete_fields
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    rows = [
+        [field.get_db_prep_save(getattr(page, field.attname), connection) for field in fields]
+        for page in pages
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+
+
 # Comments on the page whose comment section is measured (in each language).
 COMMENTS_ON_MEASURED_PAGE = 200
 # One comment in this many is a reply to an earlier one.
@@ -184,9 +208,9 @@ class Builder:
         with their computed tree paths, then the rows of the page type's own table."""
         parent = Page.objects.get(pk=parent.pk)  # its path and numchild as they are now
         last_child = parent.get_last_child()
-        position = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
+        position = TREE_STEPS.str2int(last_child.path[-Page.steplen :]) if last_child else 0
         for offset, page in enumerate(pages, start=1):
-            page.path = Page._get_path(parent.path, page.depth, position + offset)
+            page.path = parent.path + tree_step(position + offset)
         base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
         for start in range(0, len(pages), BATCH_SIZE):
             batch = pages[start : start + BATCH_SIZE]
@@ -199,8 +223,8 @@ class Builder:
             for page, row in zip(batch, rows, strict=True):
                 page.pk = page.page_ptr_id = row.pk
             # Multi-table inheritance: bulk_create refuses child models, so the page type's own
-            # table is written with the insert bulk_create itself uses.
-            model._base_manager._insert(batch, fields=model._meta.local_concrete_fields)
+            # table is written in SQL.
+            insert_rows(model, batch)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
 
     def add_partners(self, count):

@@ -4,6 +4,8 @@ here a translation becomes a draft revision of the page, and the page enters its
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.models import WorkflowState
+# wagtail-localize documents no Python reference for these (wagtail/wagtail-localize#90, open):
+# they are what its own views call to start a translation and to record one saved as a draft.
 from wagtail_localize.models import TranslationLog
 from wagtail_localize.operations import TranslationCreator
 
@@ -34,6 +36,7 @@ def save_translation_as_draft(translation, user=None):
     untouched (new, untranslated strings fall back to the source text). Returns the page."""
     source, locale = translation.source, translation.target_locale
     try:
+        # As wagtail-localize's translation editor previews a translation (no reference: #90).
         page = source.get_ephemeral_translated_instance(locale, fallback=True)
     except ObjectDoesNotExist:
         # No translated page yet: wagtail-localize creates it, unpublished.

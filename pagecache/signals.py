@@ -1,38 +1,31 @@
 """What invalidates the page cache: anything that can change what a public page shows. A page
-published, unpublished, moved, deleted or saved (Wagtail's publish, unpublish and move actions
-all end in a full save; draft revisions save only their own columns, which no visitor sees), a
-view restriction, a site, a locale, a setting, an image or a document changed (not a setting's
-row created with its defaults when first read, nor what Wagtail records about an image when it
-first reads it). Comment moderation invalidates through
-discussion.moderation.purge_page_caches. Menus, listings and feeds show other pages, so every
-invalidation is site-wide. A deployment, which runs `migrate`, drops them too: they were
-rendered by the templates and code it replaces."""
+published, unpublished, moved or deleted (Wagtail's own signals for them, so that a draft,
+which no visitor sees, changes nothing), a view restriction, a site, a locale, a setting, an
+image or a document changed (not a setting's row created with its defaults when first read, nor
+what Wagtail records about an image when it first reads it: its public fields file_size and
+file_hash). Comment moderation invalidates through discussion.moderation.purge_page_caches.
+Menus, listings and feeds show other pages, so every invalidation is site-wide. A deployment,
+which runs `migrate`, drops them too: they were rendered by the templates and code it
+replaces."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import invalidate, new_generation
 
-# Columns that only the editor sees: saving nothing else leaves public pages as they were.
-DRAFT_ONLY_FIELDS = frozenset(
-    {
-        "wagtail_admin_comments",
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
-# Columns Wagtail fills in on an image when it is first read (no visible change).
+PAGE_SIGNALS = {
+    "published": page_published,
+    "unpublished": page_unpublished,
+    "moved": post_page_move,
+}
+# Fields Wagtail fills in on an image when it is first read (no visible change).
 IMAGE_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+# Saved or deleted, any of these changes what visitors see (pages: see on_page_change).
 WATCHED_MODELS = (
-    Page,
     PageViewRestriction,
     Site,
     Locale,
@@ -44,24 +37,33 @@ WATCHED_MODELS = (
 
 
 def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
-    if raw or not isinstance(instance, WATCHED_MODELS):
+    if raw:
+        return
+    if isinstance(instance, Page):
+        if created and instance.live:  # created live (a copy, code): published, no signal
+            invalidate()
+        return
+    if not isinstance(instance, WATCHED_MODELS):
         return
     if created and isinstance(instance, BaseGenericSetting | BaseSiteSetting):
         return  # settings created with their defaults as they are first read
-    if update_fields and (
-        (isinstance(instance, Page) and DRAFT_ONLY_FIELDS.issuperset(update_fields))
-        or (
-            isinstance(instance, AbstractImage)
-            and IMAGE_BOOKKEEPING_FIELDS.issuperset(update_fields)
-        )
+    if (
+        update_fields
+        and isinstance(instance, AbstractImage)
+        and IMAGE_BOOKKEEPING_FIELDS.issuperset(update_fields)
     ):
         return
     invalidate()
 
 
 def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, WATCHED_MODELS):
+    if isinstance(instance, (*WATCHED_MODELS, Page)):
         invalidate()
+
+
+def on_page_change(sender, instance=None, **kwargs):
+    """Receiver of Wagtail's page_published, page_unpublished and post_page_move."""
+    invalidate()
 
 
 def on_migrate(**kwargs):
@@ -72,3 +74,5 @@ def connect():
     post_migrate.connect(on_migrate, dispatch_uid="pagecache.on_migrate")
     post_save.connect(on_save, dispatch_uid="pagecache.on_save")
     post_delete.connect(on_delete, dispatch_uid="pagecache.on_delete")
+    for name, signal in PAGE_SIGNALS.items():
+        signal.connect(on_page_change, dispatch_uid=f"pagecache.on_page_change.{name}")
