@@ -4,6 +4,7 @@ here a translation becomes a draft revision of the page, and the page enters its
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.models import WorkflowState
+
 # wagtail-localize documents no Python reference for these (wagtail/wagtail-localize#90, open):
 # they are what its own views call to start a translation and to record one saved as a draft.
 from wagtail_localize.models import TranslationLog

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
+
 # wagtail-localize's own views, wrapped below: it lets anyone who may edit a translated page
 # stop its synchronisation or turn it into an alias, and has no permission of its own for either
 # (the one "Can submit translations" of wagtail/wagtail-localize#108 covers all translation work).
