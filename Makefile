@@ -82,8 +82,10 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 
-# Extract the interface strings into locale/fr/LC_MESSAGES/django.po (needs gettext), then, once
-# every new msgstr is translated, run it again to compile django.mo, which is committed too.
+# Extract the interface strings into locale/$(MESSAGES_LANGUAGE)/LC_MESSAGES/django.po (gettext;
+# French unless MESSAGES_LANGUAGE=de…), then, once every new msgstr is translated, run it again to
+# compile django.mo, which is committed too.
+MESSAGES_LANGUAGE ?= fr
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --ignore='$(VENV)/*' --ignore='tests/*' --ignore='static_collected/*' --ignore='media/*' --ignore='test-artifacts/*' --ignore='.vnu/*' --ignore='.audit/*'
+	$(BIN)/python manage.py makemessages -l $(MESSAGES_LANGUAGE) --ignore='$(VENV)/*' --ignore='tests/*' --ignore='static_collected/*' --ignore='media/*' --ignore='test-artifacts/*' --ignore='.vnu/*' --ignore='.audit/*'
 	$(BIN)/python manage.py compilemessages --ignore='$(VENV)/*'

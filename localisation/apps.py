@@ -8,8 +8,11 @@ class LocalisationConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
+        from django.core.checks import register
         from django.db.models.signals import post_migrate
 
+        from .checks import missing_interface_catalogues
         from .signals import create_content_locales
 
         post_migrate.connect(create_content_locales, sender=apps.get_app_config("wagtailcore"))
+        register(missing_interface_catalogues)

@@ -1,8 +1,9 @@
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -17,6 +18,7 @@ from core.listings import OrderedListing, page_of, query_without
 from core.pages import SitePage
 from core.querysets import PublishedPageQuerySet
 from core.sections import SectionIndexPage
+from localisation.languages import language_name
 from news.models import Topic
 from pagecache.cache import cached_per_generation
 
@@ -26,12 +28,19 @@ from .filters import ResourceFilter
 # The page types a resource can come from; a pilot project's can join them.
 RELATED_EVENT_TYPES = ["events.SeminarPage"]
 
-# A sentence per language of the site, rather than a language name put into one: a language's
-# name takes a capital in English, not in French ("Disponible uniquement en anglais").
-ONLY_AVAILABLE_IN = {
-    "en": _("Only available in English."),
-    "fr": _("Only available in French."),
-}
+
+def site_languages():
+    return settings.LANGUAGES
+
+
+def source_language():
+    """The default language of a file: the site's source language (settings.LANGUAGE_CODE)."""
+    return settings.LANGUAGE_CODE
+
+
+def validate_site_language(code):
+    if code not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Choose one of the site’s languages."))
 
 
 class ResourcePageQuerySet(PublishedPageQuerySet):
@@ -104,10 +113,12 @@ class ResourcePage(SitePage):
             "translation editor; without one, the translation offers this file."
         ),
     )
+    # The site's languages, read when the form is built: they come from the environment, and a
+    # migration must not hold them (docs/translation.md, "Adding a language").
     file_language = models.CharField(
         max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        default=source_language,
+        validators=[validate_site_language],
         verbose_name=_("language of the file"),
         help_text=_("The language of the file chosen above."),
     )
@@ -131,7 +142,13 @@ class ResourcePage(SitePage):
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("document"), FieldPanel("file_language")], heading=_("File")),
+        MultiFieldPanel(
+            [
+                FieldPanel("document"),
+                FieldPanel("file_language", widget=forms.Select(choices=site_languages)),
+            ],
+            heading=_("File"),
+        ),
         InlinePanel("topic_links", label=_("Topics")),
         PageChooserPanel("related_event", page_type=RELATED_EVENT_TYPES),
     ]
@@ -206,14 +223,11 @@ class ResourcePage(SitePage):
         file_language = self.offered_file_language()
         context["file_language_name"] = language_name(file_language)
         if file_language != self.locale.language_code:
-            context["file_notice"] = ONLY_AVAILABLE_IN.get(file_language)
+            context["file_notice"] = _("Only available in %(language)s.") % {
+                "language": language_name(file_language)
+            }
         context["related_event"] = self.localized_event()
         return context
-
-
-def language_name(code):
-    """The name of a language in the active language ("anglais" on a French page)."""
-    return translation.get_language_info(code)["name_translated"]
 
 
 class ResourcePageTopic(TranslatableMixin, Orderable):

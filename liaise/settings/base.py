@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from .languages import display_name, language_codes, search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -236,13 +238,12 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Internationalisation: English is the source language; French is translated with
-# wagtail-localize. Adding a language means adding it to LANGUAGES only.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("fr", "Français"),
-]
+# Internationalisation: the languages of the site come from the environment, LANGUAGES=en,fr
+# (the default), the source language first; the others are translated with wagtail-localize.
+# docs/translation.md, "Adding a language".
+LANGUAGE_CODES = language_codes(os.environ.get("LANGUAGES", "en,fr"))
+LANGUAGE_CODE = LANGUAGE_CODES[0]
+LANGUAGES = [(code, display_name(code)) for code in LANGUAGE_CODES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project's catalogue, then the French of libraries that ship none (locale_libraries/).
@@ -333,10 +334,7 @@ OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_UR
 # Full-text search: one backend per content language, each indexing that language's pages with
 # its PostgreSQL text search configuration (search/backends.py; docs/search.md). A language
 # without its own backend is indexed and searched by the default one.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends", "LANGUAGE": "en", "SEARCH_CONFIG": "english"},
-    "fr": {"BACKEND": "search.backends", "LANGUAGE": "fr", "SEARCH_CONFIG": "french_unaccent"},
-}
+WAGTAILSEARCH_BACKENDS = search_backends(LANGUAGE_CODES)
 # Uploads: only these types, up to these sizes; the admin says which when it refuses a file.
 # (A reverse proxy in front must accept bodies at least this large: docs/operations.md.)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -5,10 +5,9 @@ the API and the sitemap."""
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from resources.models import ONLY_AVAILABLE_IN, ResourceType
+from resources.models import ResourceType
 from tests.factories import DocumentFactory, ResourcePageFactory, StandardPageFactory, add_topics
 from tests.search.helpers import found_titles
 
@@ -70,8 +69,10 @@ def test_the_french_file_stays_when_the_english_page_changes(
     assert f'href="{french_file.url}"' in client.get("/fr/ressources/guide-fr/").content.decode()
 
 
-def test_every_language_of_the_site_can_say_a_file_is_only_in_it():
-    assert set(ONLY_AVAILABLE_IN) == {code for code, _name in settings.LANGUAGES}
+def test_an_english_page_whose_file_is_french_says_so(client, library):
+    resource = ResourcePageFactory(parent=library, file_language="fr")
+
+    assert "Only available in French." in client.get(resource.url).content.decode()
 
 
 def test_french_page_links_the_french_version_of_its_seminar(
