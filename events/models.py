@@ -72,8 +72,7 @@ class EventListing(OrderedListing):
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The events index: seminars and training sessions, upcoming first, filtered by kind, and
-    their calendar. (Called SeminarIndexPage until migration 0005: its English address stays
-    /en/seminars/.)"""
+    their calendar (renamed by migration 0005; its English address stays /en/seminars/)."""
 
     subpage_types = ["events.SeminarPage", "events.TrainingSessionPage"]
 
