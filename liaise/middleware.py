@@ -10,11 +10,13 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.datastructures import MultiValueDictKeyError
+from django.utils.translation import gettext as _
 
 from core.admin_paths import is_admin_path
 
@@ -128,6 +130,31 @@ UNUSED_FEATURES = (
     "xr-spatial-tracking",
 )
 PASSKEY_FEATURES = ("publickey-credentials-create", "publickey-credentials-get")
+
+
+class IncompleteFormMiddleware:
+    """Answer 400, not 500, to a form posted without a field the view reads unconditionally
+    (MultiValueDictKeyError: no browser sends such a form, e.g. the page editor's StreamField
+    counts): as JSON to the editor's autosave, else with templates/400.html."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MultiValueDictKeyError):
+            return None
+        logger.warning("Incomplete form posted to %s: %s", request.path, exception)
+        message = _("The form sent was incomplete: reload the page and try again.")
+        if not request.accepts("text/html"):
+            return JsonResponse(
+                {"success": False, "error_code": "incomplete_form", "error_message": message},
+                status=400,
+            )
+        html = loader.get_template("400.html").render(request=request)
+        return HttpResponse(html, status=400)
 
 
 class DatabaseUnavailableMiddleware:

@@ -117,6 +117,7 @@ MIDDLEWARE = [
     # Changes to one page run one at a time (autosave, double clicks, second tabs).
     "editorial.publishing.OnePageChangeAtATimeMiddleware",
     "liaise.middleware.DatabaseUnavailableMiddleware",
+    "liaise.middleware.IncompleteFormMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

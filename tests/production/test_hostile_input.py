@@ -235,7 +235,7 @@ def test_nul_or_invalid_utf8_in_the_address_answers_400(site, client, url):
     response = client.get(url)
 
     assert response.status_code == 400
-    assert "This address is not valid" in response.content.decode()
+    assert "This request is not valid" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -274,6 +274,31 @@ def test_hostile_bodies_to_the_passkey_endpoints_never_give_a_server_error(
     response = editor_client.post(path, body, content_type=content_type)
 
     assert response.status_code < 500, (path, body)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    body=HOSTILE_BODY,
+    content_type=st.sampled_from(["application/x-www-form-urlencoded", "application/json"]),
+)
+def test_hostile_autosaves_of_the_page_editor_never_give_a_server_error(
+    site, editor_client, body, content_type
+):
+    """The editor's autosave posts the form and asks for JSON: whatever the body."""
+    news = Page.objects.get(slug="seminar")
+
+    response = editor_client.post(
+        f"/admin/pages/{news.pk}/edit/",
+        body,
+        content_type=content_type,
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert response.status_code < 500, body
 
 
 @pytest.mark.parametrize("path", PASSKEY_ENDPOINTS)
