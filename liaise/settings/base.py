@@ -230,8 +230,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        # Avatars come from Gravatar; the dashboard checks releases.wagtail.org for upgrades.
-        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+        # Avatars are uploaded or Wagtail's default (no Gravatar: WAGTAIL_GRAVATAR_PROVIDER_URL);
+        # the dashboard checks releases.wagtail.org for upgrades.
+        "img-src": [SELF, "data:", "blob:"],
         "connect-src": [SELF, "https://releases.wagtail.org"],
         # The editor's live preview is a frame of the admin itself.
         "frame-src": [SELF],
@@ -306,6 +307,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "LIAISE 2"
+# No request to a third party for every admin page, nor broken avatars offline: avatars are
+# uploaded in the account page, or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LIAISE 2 <noreply@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # E-mail: every message, ours and Wagtail's, is queued in the database (django-post-office,

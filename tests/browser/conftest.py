@@ -127,10 +127,9 @@ def browser(django_db_setup):
 @pytest.fixture(autouse=True)
 def _browser_test_settings(settings, request):
     """The comment form's anti-bot delay would make every test wait 3 s; Wagtail's upgrade
-    check and Gravatar avatars would call out of the machine."""
+    check would call out of the machine."""
     settings.COMMENTS_MIN_SECONDS_TO_FILL = 0
     settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
 @pytest.fixture

@@ -63,6 +63,8 @@ def test_demo_users_are_created_with_their_roles_in_development(settings):
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="editor").groups.get().name == EDITORS
     assert User.objects.get(username="moderator").groups.get().name == MODERATORS
+    translator = User.objects.get(username="translator")
+    assert translator.wagtail_userprofile.preferred_language == "fr"  # the admin in French
 
 
 def account_form_as_shown(client):

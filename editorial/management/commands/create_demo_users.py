@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.users.models import UserProfile
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
@@ -14,6 +15,8 @@ DEMO_USERS = {
     "moderator": (MODERATORS, "Demo", "Moderator"),
     "translator": (TRANSLATORS, "Demo", "Translator"),
 }
+# The admin in each user's language: the translator works in French.
+ADMIN_LANGUAGES = {"translator": "fr"}
 
 
 class Command(BaseCommand):
@@ -48,4 +51,8 @@ def create(username, group_name, first_name, last_name):
     else:
         user = User.objects.create_user(username, email, DEMO_PASSWORD, **names)
         user.groups.add(Group.objects.get(name=group_name))
+    if language := ADMIN_LANGUAGES.get(username):
+        profile = UserProfile.get_for_user(User.objects.get(username=username))
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
     return True
