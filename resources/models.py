@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
@@ -152,6 +153,8 @@ class ResourcePage(SitePage):
         InlinePanel("topic_links", label=_("Topics")),
         PageChooserPanel("related_event", page_type=RELATED_EVENT_TYPES),
     ]
+    # A language code, not text: the same in every translation (offered_file_language).
+    override_translatable_fields = [SynchronizedField("file_language")]
     api_fields = [
         APIField("resource_type"),
         APIField("date"),

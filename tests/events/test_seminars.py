@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
@@ -123,3 +124,25 @@ class TestSeminarTreeRules(WagtailPageTestCase):
 
     def test_events_index_takes_seminars_and_training_sessions(self):
         self.assertAllowedSubpageTypes(EventIndexPage, {SeminarPage, TrainingSessionPage})
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        (datetime.date(2016, 5, 26), datetime.date(2016, 5, 26), "26 May 2016"),
+        (datetime.date(2016, 5, 26), datetime.date(2016, 5, 27), "26–27 May 2016"),
+        (datetime.date(2016, 5, 30), datetime.date(2016, 6, 2), "30 May – 2 June 2016"),
+        (
+            datetime.date(2016, 12, 30),
+            datetime.date(2017, 1, 2),
+            "30 December 2016 – 2 January 2017",
+        ),
+    ],
+)
+def test_event_dates_read_the_same_on_the_event_page_and_in_lists(client, home, start, end, shown):
+    index = EventIndexPageFactory(parent=home)
+    seminar = Seminar(parent=index, title="Leuven", start_date=start, end_date=end)
+
+    for url in (seminar.url, index.url):
+        text = BeautifulSoup(client.get(url).content, "html.parser").select_one(".dates")
+        assert text.get_text().replace(" to ", "") == shown, url

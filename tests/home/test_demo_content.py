@@ -253,7 +253,7 @@ def test_french_demo_pages_answer_at_french_addresses_in_french(demo, client, ur
 def test_french_seminar_page_gives_its_dates_in_french(demo, client):
     html = client.get("/fr/seminaires/bordeaux-2016/").content.decode()
 
-    assert ">26 mai 2016</time>" in html
+    assert '<time datetime="2016-05-26">26</time><span aria-hidden="true">–</span>' in html
     assert ">27 mai 2016</time>" in html
     assert "May" not in html
 
