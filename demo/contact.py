@@ -150,7 +150,7 @@ def ensure_contact_pages(home, child_page, sections):
             ContactFormField(label=label, field_type=kind, required=required, help_text=help_text)
             for label, kind, required, help_text in FORM_FIELDS
         ],
-        show_in_menus=False,
+        show_in_menus=True,  # in the main menu, after the sections
     )
     legal = child_page(
         home,

@@ -54,14 +54,16 @@ def test_visitor_finds_a_seminar_reads_it_in_french_and_comments(new_page, scree
     form.get_by_label("Commentaire *", exact=True).fill(COMMENT)
     form.get_by_role("button", name="Envoyer le commentaire").click()
     expect(form.locator(".field--error")).to_have_count(1)
-    expect(form.locator(".field--error")).to_contain_text("E-mail")
+    expect(form.locator(".field--error")).to_contain_text("Courriel")
     expect(form.locator(".field--error")).to_contain_text("Champ requis.")
+    # French puts a (no-break) space before the colon.
+    expect(form.locator(".form-errors")).to_contain_text(re.compile(r"Courriel\s: Champ requis"))
     expect(form.get_by_label("Commentaire *", exact=True)).to_have_value(COMMENT)
     expect(form.get_by_label("Nom *", exact=True)).to_have_value("Ana Lopes")
     assert not VisitorComment.objects.exists()
     screenshot(page, "4-comment-error")
 
-    form.get_by_label("E-mail *", exact=True).fill("ana@example.net")
+    form.get_by_label("Courriel *", exact=True).fill("ana@example.net")
     form.get_by_role("button", name="Envoyer le commentaire").click()
     expect(page.get_by_role("status")).to_contain_text("votre commentaire attend la modération")
     expect(page.locator(".comment--pending")).to_contain_text(COMMENT)

@@ -149,7 +149,7 @@ def test_french_training_session_page_is_in_french_with_its_french_host(
         "<h1>Travailler avec les familles</h1>",
         "Session de formation",
         "Animateurs jeunesse",
-        "20 septembre 2016",
+        '<time datetime="2016-09-21">21 septembre 2016</time>',  # of "20-21 septembre"
         "Allemagne",
         "Partenaires d’accueil",
         "Ville d’Augsbourg",

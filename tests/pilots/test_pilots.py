@@ -73,7 +73,7 @@ def test_pilot_page_shows_its_facts_partners_and_pictures(client, bordeaux_pilot
         "Jane Doe, youth service of the City of Bordeaux",
         'alt="A mentoring session"',
         f'href="{bordeaux.url}"',
-        "Where it takes place: Bordeaux, France",  # the map inset's caption
+        "Where the project takes place: Bordeaux, France",  # the map inset's caption
     ]:
         assert expected in html
 
