@@ -1,5 +1,7 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type, in English and
-French, on a desktop and a phone-sized screen; each page is also saved as a screenshot.
+French, on a desktop (1366 x 768) and a phone-sized screen (390 x 844); on each, the EU emblem and
+the funding statement are seen on arrival, without scrolling (the EU's visibility rules); each
+page is also saved as a screenshot.
 
 One context per width visits every page once (the whole test stays around a minute)."""
 
@@ -13,7 +15,7 @@ from demo.page_types import error_pages, public_pages
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ("en", "fr")
-WIDTHS = {1280: 900, 390: 844}  # width: height (a desktop, a phone)
+WIDTHS = {1366: 768, 390: 844}  # width: height (a desktop, a phone)
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     # A best practice Lighthouse scores too: headings that skip no level.
@@ -52,11 +54,41 @@ def submit_empty_contact_form(page):
     expect(page.locator("#contact-form .field--error").first).to_be_visible()
 
 
+def eu_identity_problems(page, where):
+    """What keeps the EU emblem and statement from being seen on arrival, as the rules ask:
+    inside the first viewport, the emblem at least as tall as the project's mark, the statement
+    in an allowed typeface, upright, not underlined."""
+    found = page.evaluate(
+        """() => {
+            const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+            const statement = getComputedStyle(document.querySelector(".eu-funding__statement"));
+            return {
+                emblem: box(".eu-funding__emblem").toJSON(),
+                statement: box(".eu-funding__statement").toJSON(),
+                mark: box(".site-name__mark").toJSON(),
+                font: statement.fontFamily, style: statement.fontStyle,
+                decoration: statement.textDecorationLine, viewport: innerHeight,
+            };
+        }"""
+    )
+    problems = []
+    for part in ("emblem", "statement"):
+        if found[part]["bottom"] > found["viewport"] or found[part]["height"] == 0:
+            problems.append(f"{where}: the EU {part} is not seen on arrival")
+    if found["emblem"]["height"] < found["mark"]["height"]:
+        problems.append(f"{where}: the EU emblem is smaller than the project's mark")
+    if not found["font"].startswith("Arial") or found["style"] != "normal":
+        problems.append(f"{where}: the funding statement is in {found['font']} {found['style']}")
+    if found["decoration"] != "none":
+        problems.append(f"{where}: the funding statement is {found['decoration']}")
+    return problems
+
+
 def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
     call_command("load_demo_content", verbosity=0)
     pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
     axe = Axe()
-    violations = []
+    violations, hidden_funding = [], []
     for width, height in WIDTHS.items():
         page = new_page()
         page.set_viewport_size({"width": width, "height": height})
@@ -65,6 +97,7 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                 page.goto(path)
                 where = f"{path} at {width} px"
                 violations += audit(axe, page, where)
+                hidden_funding += eu_identity_problems(page, where)
                 screenshot(page, f"{language}-{name}-{width}")
                 if name == "seminar":
                     submit_empty_comment(page)
@@ -75,3 +108,4 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                     violations += audit(axe, page, f"{where}, contact form with errors")
                     screenshot(page, f"{language}-contact-errors-{width}")
     assert not violations, "axe-core found WCAG A/AA violations:\n" + "\n".join(violations)
+    assert not hidden_funding, "\n".join(hidden_funding)

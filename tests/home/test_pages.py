@@ -154,22 +154,34 @@ def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client, home):
 
 
 @pytest.mark.parametrize(
-    ("language", "flag", "statement"),
+    ("language", "flag", "statement", "disclaimer"),
     [
-        ("en", "Flag of the European Union", "Co-funded by the European Union"),
-        ("fr", "Drapeau de l’Union européenne", "Cofinancé par l’Union européenne"),
+        (
+            "en",
+            "Flag of the European Union",
+            "Co-funded by the European Union",
+            "Neither the European Union nor the European Commission can be held responsible",
+        ),
+        (
+            "fr",
+            "Drapeau de l’Union européenne",
+            "Cofinancé par l’Union européenne",
+            "Ni l’Union européenne ni la Commission européenne ne sauraient en être tenues",
+        ),
     ],
 )
-def test_every_page_shows_the_eu_emblem_with_its_funding_statement(
-    client, home, translate, language, flag, statement
+def test_every_page_shows_the_eu_emblem_in_its_header_and_the_disclaimer_in_its_footer(
+    client, home, translate, language, flag, statement, disclaimer
 ):
     translate(home, {"Co-funded by the European Union": "Cofinancé par l’Union européenne"})
 
     html = client.get(f"/{language}/").content.decode()
-    footer = html.split('<footer class="site-footer">', 1)[1]
+    header, footer = html.split('<footer class="site-footer">', 1)
 
-    assert f'src="/static/img/eu-emblem.svg" width="72" height="48" alt="{flag}"' in footer
-    assert statement in footer
+    assert f'src="/static/img/eu-emblem.svg" width="60" height="40" alt="{flag}"' in header
+    assert statement in header
+    assert 'src="/static/img/liaise2-mark.svg" width="40" height="40"' in header
+    assert disclaimer in footer
     assert 'href="https://efus.eu/"' in footer
 
 
