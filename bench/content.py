@@ -25,14 +25,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
-from demo.images import news_picture, partner_logo
+from demo.images import place_picture
 from discussion.models import CommentStatus, VisitorComment
 from events.models import EventIndexPage, SeminarPage, SeminarPartner
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from pagecache.cache import invalidate
 
+from .images import uploaded_logo
+
 BATCH_SIZE = 500
+BRUSSELS = (50.85, 4.35)  # (latitude, longitude) of the benchmark's pictures
 # The steps of treebeard's materialised paths (Page.path): base 36, Page.steplen characters.
 TREE_STEPS = NumConv(Page.alphabet)
 
@@ -139,9 +142,9 @@ class Builder:
         self.now = timezone.now()
         self.today = timezone.localdate()
         self.created = {}  # model: [page, …] (both languages), for the search index
-        self.logos = self.images("Logo:", partner_logo, "Bench partner")
+        self.logos = self.images("Logo:", uploaded_logo, "Bench partner")
         self.pictures = self.images(
-            "Picture:", lambda name: news_picture(name, name), "Bench picture"
+            "Picture:", lambda name: place_picture(name, *BRUSSELS, name), "Bench picture"
         )
 
     @staticmethod

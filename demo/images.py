@@ -1,29 +1,23 @@
-"""Tidy generated pictures for the demo content: no real logos or photos ship with the code."""
+"""Pictures for the demo content, which ships no photographs: a news item or a pilot project
+shows where it happens, a tile of the map of the network around its city (drawn from
+static/map/europe.svg, with no words: the same picture serves every language). Partners without
+a logo show their kind and flag (network_map.partner_badge), never a made-up logo."""
 
+import functools
 import hashlib
+import re
 from io import BytesIO
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from network.map import project
+
 PALETTE = ["#003399", "#1b6e5a", "#8a2a46", "#5b3f8c", "#9a4d00", "#24577a", "#3f5d1f"]
-TEXT_COLOUR = "#ffffff"
-FONT_CANDIDATES = [
-    "DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-]
-
-
-def initials(name):
-    """Initials for a logo: "Confederation of European Probation (CEP)" → "CEP"."""
-    main, _, bracketed = name.partition("(")
-    acronym = bracketed.rstrip(")")
-    if acronym.isupper() and len(acronym) <= 5:
-        return acronym
-    capitalised = [word for word in main.split() if word[0].isupper()]
-    return "".join(word[0] for word in capitalised[:2]) or main[:2].upper()
 
 
 def colour_for(name):
@@ -31,47 +25,48 @@ def colour_for(name):
     return PALETTE[digest[0] % len(PALETTE)]
 
 
-def load_font(size):
-    for candidate in FONT_CANDIDATES:
-        try:
-            return ImageFont.truetype(candidate, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
+SEA, LAND, BORDER = "#dbe8f2", "#f6f4ee", "#98a3ae"
+MAP_OUTLINE = Path(settings.BASE_DIR) / "static" / "map" / "europe.svg"
+POINT = re.compile(r"([ML])\s*(-?[\d.]+)\s+(-?[\d.]+)")
+# How much of the map a tile shows across (map units: the map is WIDTH units wide).
+TILE_SPAN = 150
 
 
-def draw_card(text, size, background):
-    """A PNG of `text` centred on a plain background, as bytes."""
-    picture = PillowImage.new("RGB", size, background)
-    draw = ImageDraw.Draw(picture)
-    font = load_font(size[1] // 3)
-    draw.text((size[0] / 2, size[1] / 2), text, fill=TEXT_COLOUR, font=font, anchor="mm")
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG")
-    return buffer.getvalue()
+@functools.cache
+def land_polygons():
+    """The countries' outlines of the map, as lists of (x, y) in map units."""
+    polygons = []
+    for path in re.findall(r'<path d="([^"]+)"', MAP_OUTLINE.read_text()):
+        for ring in path.split("Z"):
+            points = [(float(x), float(y)) for _command, x, y in POINT.findall(ring)]
+            if len(points) > 2:
+                polygons.append(points)
+    return polygons
 
 
-def draw_pattern(seed, size, background):
-    """A PNG of a few overlapping discs, as bytes: a picture with no words in it, so that it
-    reads the same on English and French pages."""
-    picture = PillowImage.new("RGB", size, background)
-    draw = ImageDraw.Draw(picture, "RGBA")
-    digest = hashlib.sha256(seed.encode()).digest()
+def draw_city_map(latitude, longitude, size, colour):
+    """A PNG, as bytes: the map around a place, marked in `colour`."""
     width, height = size
-    for index in range(0, 12, 3):
-        x, y, radius = digest[index], digest[index + 1], digest[index + 2]
-        centre = (x * width // 255, y * height // 255)
-        r = height // 6 + radius * height // 600
-        box = (centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r)
-        draw.ellipse(box, fill=(255, 255, 255, 60 + index * 8))
+    x, y = project(latitude, longitude)
+    scale = width / TILE_SPAN
+    left, top = x - width / scale / 2, y - height / scale / 2
+    picture = PillowImage.new("RGB", size, SEA)
+    draw = ImageDraw.Draw(picture, "RGBA")
+    for polygon in land_polygons():
+        points = [((px - left) * scale, (py - top) * scale) for px, py in polygon]
+        draw.polygon(points, fill=LAND, outline=BORDER, width=2)
+    centre = (width / 2, height / 2)
+    for radius, fill in ((height / 7, colour + "33"), (height / 22, colour)):
+        box = (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius)
+        draw.ellipse(box, fill=fill, outline="#ffffff", width=max(2, width // 300))
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
 def get_or_create_image(title, draw, alt_text):
-    """The image called `title`, drawn (`draw(background)` gives PNG bytes) and stored through
-    Wagtail the first time only."""
+    """The image called `title`, drawn (`draw(colour)` gives PNG bytes, `colour` one of the
+    palette's, the title's own) and stored through Wagtail the first time only."""
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image:
@@ -81,18 +76,10 @@ def get_or_create_image(title, draw, alt_text):
     return Image.objects.create(title=title, file=content, description=alt_text)
 
 
-def partner_logo(name):
-    """A logo: the partner's initials (an acronym reads the same in every language)."""
-    return get_or_create_image(
-        f"Logo: {name}",
-        lambda background: draw_card(initials(name), (320, 320), background),
-        alt_text=f"{name} (demo logo)",
-    )
-
-
-def news_picture(title, city):
+def place_picture(title, latitude, longitude, alt_text, size=(1200, 675)):
+    """The picture of a news item or a pilot project: the map around where it happens."""
     return get_or_create_image(
         f"Picture: {title}",
-        lambda background: draw_pattern(title, (1200, 675), background),
-        alt_text=f"Illustration: {city}",
+        lambda colour: draw_city_map(latitude, longitude, size, colour),
+        alt_text=alt_text,
     )

@@ -13,7 +13,7 @@ from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 from . import contact, content, french, training
-from .images import news_picture, partner_logo
+from .images import place_picture
 from .pages import child_page
 from .partner_news import link_news_to_partners
 from .pilots import ensure_pilots
@@ -152,7 +152,6 @@ def ensure_partners(home):
             latitude=latitude,
             longitude=longitude,
             is_associate=is_associate,
-            logo=partner_logo(name),
             summary=content.partner_summary(name, kind, city, is_associate),
         )
         place_on_map(partners[name], latitude, longitude)
@@ -223,7 +222,12 @@ def ensure_news(home, seminars, topics):
             title=title,
             date=seminar.start_date - ANNOUNCEMENT_LEAD_TIME,
             intro=content.news_intro(*seminar_facts(seminar)),
-            image=news_picture(title, seminar.city),
+            image=place_picture(
+                title,
+                seminar.latitude,
+                seminar.longitude,
+                alt_text=content.picture_alt_text(seminar.city),
+            ),
             image_alt_text=content.picture_alt_text(seminar.city),
             body=[("paragraph", seminar_announcement_html(seminar))],
         )

@@ -25,7 +25,7 @@ def english_pages():
         ("about", live(StandardPage, slug="about").get(), ""),
         ("directory", directory, ""),
         ("directory-filtered", directory, "?country=FR"),
-        ("partner", live(PartnerPage).exclude(logo=None).first(), ""),
+        ("partner", live(PartnerPage).first(), ""),
         ("seminar-index", seminar.get_parent(), ""),
         ("seminar", seminar, ""),  # its comments are open: the page shows the comment form
         ("pilot-index", live(PilotProjectIndexPage).get(), ""),

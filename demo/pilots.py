@@ -16,7 +16,7 @@ from pilots.models import (
 )
 
 from . import content, french
-from .images import draw_pattern, get_or_create_image
+from .images import place_picture
 from .pages import child_page
 from .translation import translate_pages
 
@@ -157,7 +157,13 @@ def ensure_pilot(index, partners, title, _french_title, name, status, start, end
         partner_links=[PilotProjectPartner(partner=partner)],
         pictures=[
             PilotProjectPicture(
-                image=pilot_picture(title, partner.city),
+                image=place_picture(
+                    title,
+                    latitude,
+                    longitude,
+                    alt_text=content.picture_alt_text(partner.city),
+                    size=(1200, 900),
+                ),
                 alt_text=content.picture_alt_text(partner.city),
             )
         ],
@@ -166,14 +172,6 @@ def ensure_pilot(index, partners, title, _french_title, name, status, start, end
 
 def paragraphs(*texts):
     return [("paragraph", f"<p>{text}</p>") for text in texts]
-
-
-def pilot_picture(title, city):
-    return get_or_create_image(
-        f"Picture: {title}",
-        lambda background: draw_pattern(title, (1200, 900), background),
-        alt_text=content.picture_alt_text(city),
-    )
 
 
 def texts():

@@ -1,4 +1,7 @@
+from pathlib import Path
+
 from django import template
+from django.templatetags.static import static
 
 from network.map import EVENT_SHAPE, HEIGHT, SHAPES, WIDTH, inset_view_box, is_on_map, project
 
@@ -32,4 +35,23 @@ def inset(page, kind, shape, caption=""):
         "shape": shape,
         "width": WIDTH,
         "height": HEIGHT,
+    }
+
+
+# Flags of European countries (flag-icons 7.5.0, MIT: network/static/network/flags/LICENSE).
+FLAGS_DIR = Path(__file__).resolve().parent.parent / "static" / "network" / "flags"
+FLAG_CODES = frozenset(path.stem for path in FLAGS_DIR.glob("*.svg"))
+
+
+@register.inclusion_tag("network/partner_badge.html")
+def partner_badge(partner, size="card"):
+    """What stands for a partner without an uploaded logo: the symbol of its kind, as on the
+    map, and its country's flag (`size`: "card" or "page"). Its name, kind and country are
+    written beside it, so it is decoration for screen readers."""
+    country = (partner.country.code or "").lower()
+    return {
+        "kind": partner.kind,
+        "shape": SHAPES.get(partner.kind, EVENT_SHAPE),
+        "flag": static(f"network/flags/{country}.svg") if country in FLAG_CODES else "",
+        "size": size,
     }

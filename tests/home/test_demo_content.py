@@ -121,7 +121,19 @@ def test_demo_has_every_organisation_of_the_seed_with_its_associate_status(demo)
     assert all(p.title == f"City of {p.city}" for p in partners if p.kind == PartnerKind.CITY)
     assert {str(p.country) for p in partners if p.country} == SEED_COUNTRIES
     assert partners.get(kind=PartnerKind.LEAD).title.startswith("Efus")
-    assert all(p.logo and p.logo.description for p in partners)
+    assert not any(p.logo for p in partners)  # no made-up logos: their kind and flag instead
+
+
+def test_a_partner_without_a_logo_shows_its_kind_and_flag_not_a_letter_tile(demo, client):
+    partner = in_english(PartnerPage.objects.filter(country="DE")).first()
+
+    html = client.get(partner.url).content.decode()
+    directory = client.get(partner.get_parent().url).content.decode()
+
+    assert 'src="/static/network/flags/de.svg"' in html
+    assert f'class="network-map__marker--{partner.kind}"' in html
+    assert "card__logo" not in directory
+    assert directory.count('class="partner-badge partner-badge--card"') >= 20
 
 
 def test_demo_places_every_partner_on_the_map_in_both_languages(demo, client):
