@@ -5,9 +5,11 @@ Place names follow English usage where the seed used French ones (seed: "Bruxell
 "La Haye", "Louvain", "Setubal"); everything else is as the seed gives it.
 """
 
+import functools
+from dataclasses import dataclass
 from datetime import date
 
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 
 from network.models import PartnerKind
 
@@ -90,6 +92,7 @@ PARTNER_COORDINATES = {
     "Confederation of European Probation (CEP)": (52.091, 5.122),  # Utrecht
 }
 
+# Partners the seed says more about than the facts above, in its own words.
 PARTNER_SUMMARIES = {
     "Efus (European Forum for Urban Security)": (
         "Efus leads LIAISE 2. With the Congress of Local and Regional Authorities of the "
@@ -100,6 +103,28 @@ PARTNER_SUMMARIES = {
         "German non-governmental organisation working on intercultural dialogue, which "
         "already worked with Efus on the training programme of the first LIAISE project."
     ),
+    "Culture Interactive e.V.": (
+        "A German non-governmental organisation, Culture Interactive e.V. is one of the three "
+        "thematic NGOs of LIAISE 2 and takes part as an associate partner."
+    ),
+    "Confederation of European Probation (CEP)": (
+        "One of the three thematic non-governmental organisations of LIAISE 2, the "
+        "Confederation of European Probation brings in its knowledge of probation, which the "
+        "seminar in The Hague addressed in March 2017."
+    ),
+}
+
+COUNTRIES = {
+    "BE": "Belgium",
+    "CZ": "the Czech Republic",
+    "DE": "Germany",
+    "ES": "Spain",
+    "FR": "France",
+    "GR": "Greece",
+    "IT": "Italy",
+    "NL": "the Netherlands",
+    "PT": "Portugal",
+    "SE": "Sweden",
 }
 
 # News topics, by slug (the news index's ?tag=…); every seminar announcement has "seminar".
@@ -150,6 +175,30 @@ SEMINARS = [
     ),
 ]
 
+# What each seminar addressed, in the words of its title.
+SEMINAR_SUBJECTS = {
+    SEMINARS[0][0]: (
+        "how European cities communicate about radicalisation and answer extremist propaganda "
+        "with counter-narratives"
+    ),
+    SEMINARS[1][0]: (
+        "how local authorities can assess the impact of their actions to prevent radicalisation"
+    ),
+    SEMINARS[2][0]: "preventing radicalisation among people on probation and in prison",
+    SEMINARS[3][0]: (
+        "the rise of polarisation in European societies and its links with radicalisation"
+    ),
+}
+
+# The directory's introduction: the network as the project counts it, and why the directory,
+# which lists every organisation the seed names, counts more.
+DIRECTORY_INTRO = (
+    "Led by Efus, LIAISE 2 counts 29 partner organisations in 10 countries: 18 cities, three "
+    "regions, four national forums for urban security and three non-governmental "
+    "organisations. The directory shows every organisation on the project's published list: "
+    "34 besides Efus, associate partners included."
+)
+
 HOME_INTRO = (
     "Co-funded by the European Union, the project “Local Institutions Against Violent "
     "Extremism II” (LIAISE 2) seeks to strengthen the capacities of local and regional "
@@ -176,9 +225,10 @@ ABOUT_PARAGRAPHS = [
     ),
     (
         "The network",
-        "<p>Led by Efus, LIAISE 2 gathers cities and regions, national Forums for urban "
-        "security and thematic non-governmental organisations. Some of them take part as "
-        "associate partners.</p>",
+        "<p>Led by Efus, LIAISE 2 gathers 29 partner organisations in 10 countries, 18 cities "
+        "and three regions, as well as four national Forums for urban security and three "
+        "thematic non-governmental organisations. Some of them take part as associate "
+        "partners.</p>",
     ),
     (
         "What LIAISE 2 does",
@@ -200,8 +250,8 @@ ABOUT_PARAGRAPHS = [
         "first project and disseminates them to a larger number of cities.</p>",
     ),
     (
-        "Duration and contacts",
-        "<p>January 2016 – January 2018.</p><ul><li>Juan Cristellys</li><li>Emilie Petit</li></ul>",
+        "Duration",
+        "<p>January 2016 – January 2018.</p>",
     ),
 ]
 
@@ -226,17 +276,158 @@ def partner_title(name, kind):
     return f"City of {name}" if kind == PartnerKind.CITY else name
 
 
-def partner_summary(name, kind, city, is_associate):
+@dataclass(frozen=True)
+class PartnerStory:
+    """Which of the seed's facts a partner's description tells: chosen once for both languages,
+    so that the French says what the English says."""
+
+    style: str
+    kind: str
+    country: str
+    city: str
+    is_associate: bool
+    others: int  # partner organisations from the same country, itself not counted
+    forum: str  # the national forum of that country, or ""
+    cities: tuple  # the partner cities of that country, itself not counted
+    fellow_forums: tuple  # for a national forum, the other three
+    seminar: tuple | None  # (title, start) of the seminar its city hosted
+
+
+# Descriptions without a fact of their own take these in turn, so neighbours read differently.
+STYLES_IN_TURN = ("compatriots", "forum", "training", "cities")
+
+
+def applies(style, forum, cities, is_associate):
+    """Whether the seed has the facts this style of sentence tells."""
+    return {
+        "compatriots": True,
+        "forum": bool(forum),
+        "training": not is_associate,
+        "cities": 0 < len(cities) <= 3,
+    }[style]
+
+
+@functools.cache
+def partner_stories():
+    """{partner name: PartnerStory}, in the order of PARTNERS."""
+    stories, turn = {}, 0
+    forums = [row[0] for row in PARTNERS if row[1] == PartnerKind.NATIONAL_FORUM]
+    for name, kind, country, city, is_associate in PARTNERS:
+        compatriots = [row for row in PARTNERS if country and row[2] == country and row[0] != name]
+        forum = next((row[0] for row in compatriots if row[1] == PartnerKind.NATIONAL_FORUM), "")
+        cities = tuple(row[3] for row in compatriots if row[1] == PartnerKind.CITY)
+        seminar = next((row[:2] for row in SEMINARS if row[3] == city), None)
+        if name in PARTNER_SUMMARIES:
+            style = "own"
+        elif kind == PartnerKind.NATIONAL_FORUM:
+            style = "forums"
+        elif not compatriots:
+            style = "only"
+        elif kind == PartnerKind.CITY and seminar:
+            style = "host"
+        else:
+            style = next(
+                style
+                for style in STYLES_IN_TURN[turn:] + STYLES_IN_TURN[:turn]
+                if applies(style, forum, cities, is_associate)
+            )
+            turn = (STYLES_IN_TURN.index(style) + 1) % len(STYLES_IN_TURN)
+        stories[name] = PartnerStory(
+            style=style,
+            kind=kind,
+            country=country,
+            city=city,
+            is_associate=is_associate,
+            others=len(compatriots),
+            forum=forum,
+            cities=cities,
+            fellow_forums=tuple(other for other in forums if other != name),
+            seminar=seminar,
+        )
+    return stories
+
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def partner_summary(name):
+    """One or two sentences on what the seed says of this partner (see `partner_stories`)."""
     if name in PARTNER_SUMMARIES:
         return PARTNER_SUMMARIES[name]
-    role = "an associate partner" if is_associate else "a partner"
-    if kind == PartnerKind.CITY:
-        return f"The city of {city} is {role} of LIAISE 2."
-    return f"{name} is {role} of LIAISE 2."
+    story = partner_stories()[name]
+    subject = f"the city of {story.city}" if story.kind == PartnerKind.CITY else f"the {name}"
+    role = "an associate partner" if story.is_associate else "a partner"
+    country = COUNTRIES.get(story.country, "")
+    match story.style:
+        case "forums":
+            fellows = list_words([forum.split()[0] for forum in story.fellow_forums])
+            return (
+                f"{capfirst(subject)} is one of the four national Forums for urban security in "
+                f"LIAISE 2, with the {fellows} ones."
+            )
+        case "only":
+            return f"{capfirst(subject)} is {role} of LIAISE 2 and its only member in {country}."
+        case "host":
+            title, start = story.seminar
+            return (
+                f"{capfirst(subject)} is {role} of LIAISE 2 and hosted its European seminar "
+                f"“{title}” in {start:%B %Y}."
+            )
+        case "forum":
+            if story.others == 1:
+                return f"{capfirst(subject)} is {role} of LIAISE 2, as is the {story.forum}."
+            return (
+                f"{capfirst(subject)} is {role} of LIAISE 2, as are the {story.forum} and "
+                f"{other_organisations(story.others - 1)} from {country}."
+            )
+        case "cities":
+            cities = list_words(story.cities)
+            those = "the cities of" if len(story.cities) > 1 else "the city of"
+            verb = "are" if len(story.cities) > 1 else "is"
+            return (
+                f"{capfirst(subject)} is {role} of LIAISE 2, as {verb} {those} {cities} in "
+                f"{country}."
+            )
+        case "training":
+            return (
+                f"As {role} of LIAISE 2, {subject} ({country.removeprefix('the ')}) is one of the "
+                f"local and regional authorities that the project trains and helps to set up "
+                f"pilot projects."
+            )
+    return (
+        f"{capfirst(subject)} takes part in LIAISE 2 as {role}, alongside "
+        f"{other_organisations(story.others)} from {country}."
+    )
+
+
+def list_words(words, conjunction="and"):
+    """ "A", "A and B", "A, B and C"."""
+    return f" {conjunction} ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+def other_organisations(count):
+    return f"{NUMBERS[count]} other organisation{'s' if count > 1 else ''}"
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def seminar_number(title):
+    """0 for the first seminar of the seed's list (which is in date order), 1 for the next…"""
+    return [row[0] for row in SEMINARS].index(title)
+
+
+def seminar_host(city):
+    """The partner city that hosted the seminar held in `city`, or "" (Rimini is not one)."""
+    return city if any(row[1] == PartnerKind.CITY and row[3] == city for row in PARTNERS) else ""
 
 
 def seminar_summary(title, city):
-    return f"A LIAISE 2 European seminar in {city}: “{title}”"
+    country = COUNTRIES[SEMINARS[seminar_number(title)][4]].removeprefix("the ")
+    return (
+        f"The {ORDINALS[seminar_number(title)]} European seminar of LIAISE 2, in {city} "
+        f"({country}), addressed {SEMINAR_SUBJECTS[title]}."
+    )
 
 
 def news_title(seminar_title, city):
@@ -251,11 +442,18 @@ def news_intro(seminar_title, city, start, end):
 
 
 def seminar_announcement(seminar_title, city, start, end, link):
-    """The news body's sentence; `link` is the opening tag of the link to the seminar page."""
+    """The news body, which says what the intro does not; `link` is the opening tag of the
+    link to the seminar page."""
+    number = ORDINALS[seminar_number(seminar_title)]
+    if seminar_host(city):
+        opening = f"The city of {city}, a partner of LIAISE 2, hosts the {number}"
+    else:
+        opening = f"This is the {number}"
+    organiser = "the project" if seminar_host(city) else "LIAISE 2"
     return (
-        f"LIAISE 2 organises European conferences on different aspects of the issue of "
-        f"radicalisation. The seminar “{seminar_title}” is held in {city} on "
-        f"{format_dates(start, end)}. {link}Read more about the seminar</a>."
+        f"{opening} of the five European conferences that {organiser} organises on different "
+        f"aspects of radicalisation. It will address {SEMINAR_SUBJECTS[seminar_title]}. "
+        f"{link}Read more about the seminar</a>."
     )
 
 

@@ -94,7 +94,39 @@ PARTNER_SUMMARIES = {
         "qui a déjà travaillé avec l’Efus sur le programme de formation du premier projet "
         "LIAISE."
     ),
+    "Culture Interactive e.V.": (
+        "Organisation non gouvernementale allemande, Culture Interactive e.V. est l’une des "
+        "trois ONG thématiques de LIAISE 2, avec le statut de partenaire associé."
+    ),
+    "Confederation of European Probation (CEP)": (
+        "L’une des trois organisations non gouvernementales thématiques de LIAISE 2, la "
+        "Confédération européenne de la probation apporte au réseau sa connaissance de la "
+        "probation, à laquelle s’est intéressé le séminaire de La Haye en mars 2017."
+    ),
 }
+
+# (in the country, from the country, the country) for every country of the network.
+COUNTRIES = {
+    "BE": ("en Belgique", "de Belgique", "Belgique"),
+    "CZ": ("en République tchèque", "de République tchèque", "République tchèque"),
+    "DE": ("en Allemagne", "d’Allemagne", "Allemagne"),
+    "ES": ("en Espagne", "d’Espagne", "Espagne"),
+    "FR": ("en France", "de France", "France"),
+    "GR": ("en Grèce", "de Grèce", "Grèce"),
+    "IT": ("en Italie", "d’Italie", "Italie"),
+    "NL": ("aux Pays-Bas", "des Pays-Bas", "Pays-Bas"),
+    "PT": ("au Portugal", "du Portugal", "Portugal"),
+    "SE": ("en Suède", "de Suède", "Suède"),
+}
+
+FORUM_ADJECTIVES = {
+    "Belgian": "belge",
+    "French": "français",
+    "German": "allemand",
+    "Italian": "italien",
+}
+
+NUMBERS = ("aucune", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
 
 SEMINAR_TITLES = {
     "European cities facing radicalisation: communication and counter-narratives": (
@@ -111,6 +143,27 @@ SEMINAR_TITLES = {
         "La montée de la polarisation et de la radicalisation en Europe"
     ),
 }
+
+SEMINAR_SUBJECTS = {
+    content.SEMINARS[0][0]: (
+        "la manière dont les villes européennes communiquent sur la radicalisation et répondent "
+        "à la propagande extrémiste par des contre-discours"
+    ),
+    content.SEMINARS[1][0]: (
+        "la manière dont les autorités locales peuvent évaluer l’impact de leurs actions de "
+        "prévention de la radicalisation"
+    ),
+    content.SEMINARS[2][0]: (
+        "la prévention de la radicalisation auprès des personnes en probation et en détention"
+    ),
+    content.SEMINARS[3][0]: (
+        "la montée de la polarisation dans les sociétés européennes et ses liens avec la "
+        "radicalisation"
+    ),
+}
+
+ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième")
+ORDINALS_FEMININE = ("première", "deuxième", "troisième", "quatrième", "cinquième")
 
 HOME = {
     "LIAISE 2": "LIAISE 2",
@@ -150,13 +203,14 @@ ABOUT = {
     ),
     "The network": "Le réseau",
     (
-        "Led by Efus, LIAISE 2 gathers cities and regions, national Forums for urban security "
-        "and thematic non-governmental organisations. Some of them take part as associate "
-        "partners."
+        "Led by Efus, LIAISE 2 gathers 29 partner organisations in 10 countries, 18 cities and "
+        "three regions, as well as four national Forums for urban security and three thematic "
+        "non-governmental organisations. Some of them take part as associate partners."
     ): (
-        "Piloté par l’Efus, LIAISE 2 réunit des villes et des régions, des forums nationaux pour "
-        "la sécurité urbaine et des organisations non gouvernementales thématiques. Certains y "
-        "participent en tant que partenaires associés."
+        "Piloté par l’Efus, LIAISE 2 réunit 29 organisations partenaires dans 10 pays, 18 villes "
+        "et trois régions, ainsi que quatre forums nationaux pour la sécurité urbaine et trois "
+        "organisations non gouvernementales thématiques. Certaines y participent en tant que "
+        "partenaires associés."
     ),
     "What LIAISE 2 does": "Les actions de LIAISE 2",
     (
@@ -195,21 +249,18 @@ ABOUT = {
         "Suite logique de LIAISE, LIAISE 2 utilise les outils créés lors du premier projet et "
         "les diffuse auprès d’un plus grand nombre de villes."
     ),
-    "Duration and contacts": "Durée et contacts",
+    "Duration": "Durée",
     "January 2016 – January 2018.": "De janvier 2016 à janvier 2018.",
-    "Juan Cristellys": "Juan Cristellys",
-    "Emilie Petit": "Emilie Petit",
 }
 
 INDEXES = {
     "Partners": "Partenaires",
     "partners": "partenaires",
-    (
-        "Cities, regions, national forums for urban security and non-governmental "
-        "organisations working together in LIAISE 2, led by Efus."
-    ): (
-        "Villes, régions, forums nationaux pour la sécurité urbaine et organisations non "
-        "gouvernementales travaillent ensemble au sein de LIAISE 2, piloté par l’Efus."
+    content.DIRECTORY_INTRO: (
+        "Piloté par l’Efus, LIAISE 2 compte 29 organisations partenaires dans 10 pays : 18 "
+        "villes, trois régions, quatre forums nationaux pour la sécurité urbaine et trois "
+        "organisations non gouvernementales. L’annuaire présente toutes les organisations de la "
+        "liste publiée par le projet : 34 en plus de l’Efus, partenaires associés compris."
     ),
     "Events": "Événements",
     "seminars": "seminaires",
@@ -307,13 +358,13 @@ def of(name):
 
 def partner_pairs():
     pairs = []
-    for name, kind, _country, town, is_associate in content.PARTNERS:
+    for name, kind, _country, town, _is_associate in content.PARTNERS:
         pairs += [
             (content.partner_title(name, kind), partner_title(name, kind)),
             (content.partner_slug(name), french_slug(partner_name(name, kind))),
             (
-                content.partner_summary(name, kind, town, is_associate),
-                partner_summary(name, kind, town, is_associate),
+                content.partner_summary(name),
+                partner_summary(name),
             ),
         ]
         if town:
@@ -329,13 +380,68 @@ def partner_title(name, kind):
     return f"Ville {of(city(name))}" if kind == PartnerKind.CITY else ORGANISATIONS[name][0]
 
 
-def partner_summary(name, kind, town, is_associate):
+def partner_summary(name):
+    """The French of `content.partner_summary`: the same facts, told the same way."""
     if name in PARTNER_SUMMARIES:
         return PARTNER_SUMMARIES[name]
-    role = "a le statut de partenaire associé" if is_associate else "est partenaire"
-    if kind == PartnerKind.CITY:
-        return f"La ville {of(city(town))} {role} de LIAISE 2."
-    return f"{capfirst(ORGANISATIONS[name][1])} {role} de LIAISE 2."
+    story = content.partner_stories()[name]
+    if story.kind == PartnerKind.CITY:
+        subject = f"la ville {of(city(story.city))}"
+    else:
+        subject = ORGANISATIONS[name][1]
+    is_partner = "a le statut de partenaire associé" if story.is_associate else "est partenaire"
+    in_country, from_country, country = COUNTRIES.get(story.country, ("", "", ""))
+    match story.style:
+        case "forums":
+            fellows = content.list_words(
+                [FORUM_ADJECTIVES[forum.split()[0]] for forum in story.fellow_forums], "et"
+            )
+            return (
+                f"{capfirst(subject)} est l’un des quatre forums nationaux pour la sécurité "
+                f"urbaine de LIAISE 2, avec les forums {fellows}."
+            )
+        case "only":
+            return (
+                f"{capfirst(subject)}, seul membre de LIAISE 2 {in_country}, {is_partner} du "
+                f"projet."
+            )
+        case "host":
+            title, start = story.seminar
+            with translation.override("fr"):
+                month = formats.date_format(start, "F Y")
+            return (
+                f"{capfirst(subject)} {is_partner} de LIAISE 2 et a accueilli en {month} son "
+                f"séminaire européen « {SEMINAR_TITLES[title]} »."
+            )
+        case "forum":
+            forum = ORGANISATIONS[story.forum][1]
+            others = story.others - 1
+            and_others = f" et {other_organisations(others)} {from_country}" if others else ""
+            return f"{capfirst(subject)} {is_partner} de LIAISE 2, tout comme {forum}{and_others}."
+        case "cities":
+            cities = content.list_words([of(city(town)) for town in story.cities], "et")
+            those = "les villes" if len(story.cities) > 1 else "la ville"
+            return (
+                f"{capfirst(subject)} {is_partner} de LIAISE 2, tout comme {those} {cities} "
+                f"{in_country}."
+            )
+        case "training":
+            return (
+                f"Partenaire de LIAISE 2, {subject} ({country}) fait partie des autorités locales "
+                f"et régionales que le projet forme et aide à mettre en place des projets pilotes."
+            )
+    as_partner = (
+        "avec le statut de partenaire associé" if story.is_associate else "en tant que partenaire"
+    )
+    return (
+        f"{capfirst(subject)} participe à LIAISE 2 {as_partner}, aux côtés "
+        f"{of(other_organisations(story.others))} {from_country}."
+    )
+
+
+def other_organisations(count):
+    plural = "s" if count > 1 else ""
+    return f"{NUMBERS[count]} autre{plural} organisation{plural}"
 
 
 # -- Seminars and their announcements ---------------------------------------------------------
@@ -354,7 +460,11 @@ def seminar_pairs():
 
 
 def seminar_summary(title, town):
-    return f"Un séminaire européen de LIAISE 2 à {city(town)} : « {SEMINAR_TITLES[title]} »"
+    _, _, country = COUNTRIES[content.SEMINARS[content.seminar_number(title)][4]]
+    return (
+        f"Le {ORDINALS[content.seminar_number(title)]} séminaire européen de LIAISE 2, à "
+        f"{city(town)} ({country}), portait sur {SEMINAR_SUBJECTS[title]}."
+    )
 
 
 def news_pairs():
@@ -397,10 +507,16 @@ def news_intro(title, town, start, end):
 
 
 def seminar_announcement(title, town, start, end, link):
+    number = ORDINALS_FEMININE[content.seminar_number(title)]
+    if content.seminar_host(town):
+        opening = f"La ville {of(city(town))}, partenaire de LIAISE 2, accueille la {number}"
+    else:
+        opening = f"C’est la {number}"
+    organiser = "le projet" if content.seminar_host(town) else "LIAISE 2"
     return (
-        f"LIAISE 2 organise des conférences européennes consacrées à différents aspects de la "
-        f"radicalisation. Le séminaire « {SEMINAR_TITLES[title]} » se tiendra à {city(town)} "
-        f"{format_dates(start, end)}. {link}En savoir plus sur le séminaire</a>."
+        f"{opening} des cinq conférences européennes que {organiser} organise sur différents "
+        f"aspects de la radicalisation. Elle portera sur {SEMINAR_SUBJECTS[title]}. "
+        f"{link}En savoir plus sur le séminaire</a>."
     )
 
 

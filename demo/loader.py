@@ -132,10 +132,7 @@ def ensure_partners(home):
         PartnerIndexPage,
         "partners",
         title="Partners",
-        intro=(
-            "Cities, regions, national forums for urban security and non-governmental "
-            "organisations working together in LIAISE 2, led by Efus."
-        ),
+        intro=content.DIRECTORY_INTRO,
         show_in_menus=True,
     )
     partners = {}
@@ -152,7 +149,7 @@ def ensure_partners(home):
             latitude=latitude,
             longitude=longitude,
             is_associate=is_associate,
-            summary=content.partner_summary(name, kind, city, is_associate),
+            summary=content.partner_summary(name),
         )
         place_on_map(partners[name], latitude, longitude)
     return index, partners

@@ -29,7 +29,7 @@ from demo.pilots import PILOTS
 from demo.translation import MissingTranslationsError, translate_pages
 from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
-from network.models import PartnerKind, PartnerPage
+from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsPage
 from pilots.models import PilotProjectPage
 from tests.comments import comment_post_url
@@ -176,6 +176,71 @@ def test_demo_about_page_carries_the_seed_facts(demo, client):
         assert fact in html
 
 
+def test_demo_about_page_names_the_contacts_once(demo, client):
+    about = StandardPage.objects.get(slug="about")
+
+    main = BeautifulSoup(client.get(about.url).content, "html.parser").main.get_text()
+
+    assert main.count("Juan Cristellys") == main.count("Emilie Petit") == 1
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_demo_directory_states_the_projects_figures_and_explains_its_own_count(
+    demo, client, language
+):
+    directory = PartnerIndexPage.objects.get(locale__language_code=language)
+
+    intro = BeautifulSoup(client.get(directory.url).content, "html.parser").main.get_text(" ")
+
+    for figure in ["29", "10", "18", "34"]:
+        assert re.search(rf"\b{figure}\b", intro), (figure, intro)
+    shown = PartnerPage.objects.live().filter(locale__language_code=language).count()
+    assert shown == 35  # the 34 of the list and Efus, as the text says
+    assert "Efus" in intro
+
+
+def partner_names(partner):
+    """The partner's own names as its description may spell them, longest first."""
+    names = [partner.title, partner.title[0].lower() + partner.title[1:], partner.city]
+    return sorted(filter(None, names), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_demo_partner_descriptions_are_all_different_and_varied(demo, language):
+    partners = PartnerPage.objects.filter(locale__language_code=language)
+    summaries = [partner.summary for partner in partners]
+    skeletons = []
+    for partner in partners:
+        skeleton = partner.summary
+        for name in partner_names(partner):
+            skeleton = skeleton.replace(name, "…")
+        skeletons.append(skeleton)
+
+    assert len(set(summaries)) == len(summaries) == 35
+    # With the partner's own name taken out, no sentence serves more than a handful of them.
+    assert max(skeletons.count(skeleton) for skeleton in skeletons) <= 4
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_demo_seminar_summaries_say_what_the_seminar_addressed_not_its_title(demo, language):
+    seminars = SeminarPage.objects.filter(locale__language_code=language)
+
+    assert seminars.count() == 4
+    for seminar in seminars:
+        assert seminar.title not in seminar.summary
+        assert seminar.city in seminar.summary
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_demo_news_bodies_add_to_their_intro(demo, language):
+    for news in NewsPage.objects.filter(locale__language_code=language):
+        body = BeautifulSoup(str(news.body), "html.parser").get_text()
+        intro_words = set(re.findall(r"\w+", news.intro.lower()))
+        body_words = set(re.findall(r"\w+", body.lower()))
+
+        assert len(body_words - intro_words) >= 15, body
+
+
 def test_demo_pages_all_render(demo, client):
     pages = Page.objects.live().filter(depth__gt=1)
 
@@ -246,7 +311,7 @@ def test_every_demo_page_has_a_french_translation_made_with_wagtail_localize(dem
     [
         ("/fr/", "Cofinancé par l’Union européenne"),
         ("/fr/a-propos/", "<h2>L’objectif du projet</h2>"),
-        ("/fr/partenaires/", "La ville de Bruxelles est partenaire de LIAISE 2."),
+        ("/fr/partenaires/", "La ville de Bruxelles est partenaire de LIAISE 2, tout comme"),
         ("/fr/partenaires/la-haye/", "<h1>Ville de La Haye</h1>"),
         ("/fr/partenaires/ufuq/", "Organisation non gouvernementale allemande"),
         ("/fr/seminaires/", "Comment évaluer l’impact des actions de prévention"),
