@@ -26,6 +26,9 @@ MARKER_SPACING = 22
 # Around the markers, the map shows at least this (units), and this much beyond the outermost.
 MIN_VIEW_WIDTH = 360
 VIEW_MARGIN = 40
+# A map around markers is never taller than this part of its width (a landscape map), so that
+# a few markers far apart north to south do not push the list under it below the fold.
+MAX_VIEW_ASPECT = 9 / 16
 # A partner page's map shows this much (units) around the partner: its region of Europe.
 INSET_WIDTH = 420
 # Where a crowded marker may go, around its place: rings of growing radius.
@@ -177,8 +180,9 @@ def view_box(placed):
         return f"0 0 {WIDTH} {HEIGHT}"
     xs = [x for marker in placed for x in (marker.x, marker.true_x)]
     ys = [y for marker in placed for y in (marker.y, marker.true_y)]
-    left, right = span(min(xs), max(xs), MIN_VIEW_WIDTH, WIDTH)
     top, bottom = span(min(ys), max(ys), MIN_VIEW_WIDTH * 3 / 4, HEIGHT)
+    least_width = max(MIN_VIEW_WIDTH, (bottom - top) / MAX_VIEW_ASPECT)
+    left, right = span(min(xs), max(xs), least_width, WIDTH)
     return f"{left} {top} {right - left} {bottom - top}"
 
 

@@ -1,7 +1,8 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type, in English and
 French, on a desktop (1366 x 768) and a phone-sized screen (390 x 844); on each, the EU emblem and
 the funding statement are seen on arrival, without scrolling (the EU's visibility rules); each
-page is also saved as a screenshot.
+page is also saved as a screenshot. On the desktop, the header keeps to its two rows in both
+languages: French words, longer, wrap nothing onto a third.
 
 One context per width visits every page once (the whole test stays around a minute)."""
 
@@ -84,11 +85,47 @@ def eu_identity_problems(page, where):
     return problems
 
 
+def header_rows(page):
+    """The header's height and, per row, whether its items share one line (some part of
+    their heights in common): the top row (the mark, the EU statement, the search form, the
+    languages) and the main menu."""
+    return page.evaluate(
+        """() => {
+            const oneLine = (selector) => {
+                const boxes = [...document.querySelectorAll(selector)]
+                    .map((item) => item.getBoundingClientRect());
+                return Math.max(...boxes.map((box) => box.top))
+                    < Math.min(...boxes.map((box) => box.bottom));
+            };
+            return {
+                height: document.querySelector(".site-header").getBoundingClientRect().height,
+                top: oneLine(".site-header__top > *"),
+                menu: oneLine(".main-nav li"),
+            };
+        }"""
+    )
+
+
+def header_problems(headers):
+    """What shows a header wrapping at the desktop width: a row on more than one line, or a
+    page whose header is taller in one language than in the other."""
+    problems = [
+        f"{where}: the header's {row} row runs onto more than one line"
+        for where, found in headers.items()
+        for row in ("top", "menu")
+        if not found[row]
+    ]
+    heights = {round(found["height"]) for found in headers.values()}
+    if len(heights) > 1:
+        problems.append(f"the header is not the same height on every page: {sorted(heights)} px")
+    return problems
+
+
 def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
     call_command("load_demo_content", verbosity=0)
     pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
     axe = Axe()
-    violations, hidden_funding = [], []
+    violations, hidden_funding, desktop_headers = [], [], {}
     for width, height in WIDTHS.items():
         page = new_page()
         page.set_viewport_size({"width": width, "height": height})
@@ -98,6 +135,8 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                 where = f"{path} at {width} px"
                 violations += audit(axe, page, where)
                 hidden_funding += eu_identity_problems(page, where)
+                if width == 1366 and name not in ("not-found", "bad-request"):
+                    desktop_headers[where] = header_rows(page)
                 screenshot(page, f"{language}-{name}-{width}")
                 if name == "seminar":
                     submit_empty_comment(page)
@@ -109,3 +148,4 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                     screenshot(page, f"{language}-contact-errors-{width}")
     assert not violations, "axe-core found WCAG A/AA violations:\n" + "\n".join(violations)
     assert not hidden_funding, "\n".join(hidden_funding)
+    assert not header_problems(desktop_headers), "\n".join(header_problems(desktop_headers))

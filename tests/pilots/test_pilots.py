@@ -164,6 +164,25 @@ def test_index_map_marks_each_placed_pilot_under_its_name(client, pilot_index):
     assert "1 pilot project with no location on record is only in the list." in html
 
 
+def test_index_map_of_pilots_far_apart_north_to_south_is_landscape(client, pilot_index):
+    """Malmö, Leuven and Bordeaux: a map as tall as it is wide would push the list out of
+    sight; the map widens around them instead."""
+    for title, latitude, longitude in (
+        ("Malmö", 55.6, 13.0),
+        ("Leuven", 50.88, 4.7),
+        ("Bordeaux", 44.84, -0.58),
+    ):
+        Pilot(parent=pilot_index, title=title, latitude=latitude, longitude=longitude)
+
+    html = client.get(pilot_index.url).content.decode()
+
+    width, height = map(
+        float, re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', html).groups()
+    )
+    assert height <= width * 9 / 16 + 1
+    assert len(marker_names(html)) == 3
+
+
 def test_pilot_cannot_end_before_it_starts(pilot_index):
     pilot = Pilot.build(start_date=datetime.date(2017, 3, 1), end_date=datetime.date(2016, 1, 1))
 
