@@ -17,10 +17,10 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.pages import KnownRestrictionsMixin
+from core.search_fields import PassageField
 from discussion.forms import BotTrapForm
 from discussion.pages import privacy_notice_url
 
@@ -125,7 +125,7 @@ class ContactPage(KnownRestrictionsMixin, AbstractEmailForm):
             heading=_("E-mail of each message (never shown on the site)"),
         ),
     ]
-    search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    search_fields = [*AbstractEmailForm.search_fields, PassageField("intro")]
     # The addresses are the same in every language; the subject is translated.
     override_translatable_fields = [
         SynchronizedField("to_address"),

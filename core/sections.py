@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
-from wagtail.search import index
 
 from .pages import SitePage
+from .search_fields import PassageField
 
 
 class SectionIndexPage(SitePage):
@@ -15,7 +15,7 @@ class SectionIndexPage(SitePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, PassageField("intro")]
 
     # Under a home page: home/models.py says so, as the top of the site.
     max_count_per_parent = 1

@@ -20,7 +20,7 @@ from core.listings import OrderedListing, page_of
 from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet, public
-from core.search_fields import CountryNameField
+from core.search_fields import PassageField, PlaceField
 from core.sections import SectionIndexPage
 from discussion.pages import CommentablePageMixin
 from network.links import PartnerLink
@@ -176,12 +176,11 @@ class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePage
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("city"),
-        CountryNameField("country"),
-        index.SearchField("venue"),
-        index.SearchField("body"),
-        index.SearchField("programme"),
+        PassageField("summary"),
+        PassageField("body"),
+        PassageField("programme"),
+        PassageField("venue"),
+        PlaceField(),
         index.FilterField("start_date"),
     ]
 
@@ -277,8 +276,8 @@ class TrainingSessionPage(EventPage):
     api_fields = [*EventPage.api_fields, APIField("audience"), APIField("trainers")]
     search_fields = [
         *EventPage.search_fields,
-        index.SearchField("audience"),
-        index.SearchField("trainers"),
+        PassageField("audience"),
+        PassageField("trainers"),
     ]
 
     class Meta:

@@ -8,11 +8,11 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from contact.blocks import TeamBlock
 from core.blocks import BaseStreamBlock
 from core.pages import SitePage
+from core.search_fields import PassageField
 from events.models import SeminarPage
 from network.models import home_map, network_figures
 from news.models import NewsPage
@@ -53,7 +53,7 @@ class HomePage(SitePage):
         FieldPanel("funding_notice"),
     ]
     api_fields = [APIField("intro"), APIField("body"), APIField("funding_notice")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, PassageField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", *SECTIONS]
@@ -120,8 +120,8 @@ class StandardPage(SitePage):
     api_fields = [APIField("intro"), APIField("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        PassageField("intro"),
+        PassageField("body"),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

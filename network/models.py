@@ -15,7 +15,7 @@ from core.listings import OrderedListing, page_of, query_without
 from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
-from core.search_fields import CountryNameField
+from core.search_fields import PassageField, PlaceField
 from core.sections import SectionIndexPage
 from pagecache.cache import cached_per_generation
 
@@ -210,10 +210,9 @@ class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("city"),
-        CountryNameField("country"),
-        index.SearchField("body"),
+        PassageField("summary"),
+        PassageField("body"),
+        PlaceField(),
         index.FilterField("kind"),
         index.FilterField("country"),
     ]

@@ -16,6 +16,7 @@ from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of
 from core.pages import SitePage
 from core.querysets import PartnerLinkedQuerySet
+from core.search_fields import PassageField
 from core.sections import SectionIndexPage
 from discussion.pages import CommentablePageMixin
 from network.links import PartnerLink
@@ -183,8 +184,8 @@ class NewsPage(CommentablePageMixin, SitePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        PassageField("intro"),
+        PassageField("body"),
         index.RelatedFields(
             "topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]
         ),

@@ -18,7 +18,7 @@ from core.listings import OrderedListing, page_of, query_without
 from core.pages import SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet
-from core.search_fields import CountryNameField
+from core.search_fields import PassageField, PlaceField
 from core.sections import SectionIndexPage
 from network.links import PartnerLink
 from network.models import PartnerPage, country_choices
@@ -154,12 +154,11 @@ class PilotProjectPage(PlaceMixin, CoordinatesMixin, SitePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("city"),
-        CountryNameField("country"),
-        index.SearchField("objectives"),
-        index.SearchField("activities"),
-        index.SearchField("results"),
+        PassageField("summary"),
+        PassageField("objectives"),
+        PassageField("activities"),
+        PassageField("results"),
+        PlaceField(),
         index.FilterField("status"),
         index.FilterField("country"),
         index.FilterField("start_date"),

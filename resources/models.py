@@ -18,6 +18,7 @@ from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
 from core.pages import SitePage
 from core.querysets import PublishedPageQuerySet
+from core.search_fields import PassageField
 from core.sections import SectionIndexPage
 from localisation.languages import language_name
 from news.models import Topic
@@ -168,8 +169,8 @@ class ResourcePage(SitePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        PassageField("summary"),
+        PassageField("body"),
         index.RelatedFields("document", [index.SearchField("title")]),
         index.RelatedFields(
             "topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]

@@ -80,6 +80,27 @@ def test_seminar_result_shows_its_date(search, french_site):
     )
 
 
+def test_extract_separates_the_fields_and_the_paragraphs_it_runs_through(search, partners):
+    PartnerPageFactory(
+        parent=partners,
+        title="City of Rimini",
+        city="Rimini",
+        country="IT",
+        summary="Rimini hosted the seminar on polarisation",
+        body=[
+            ("paragraph", "<p>The city trains its staff against polarisation.</p>"),
+            ("paragraph", "<p>Its youth services mediate in schools</p>"),
+        ],
+    )
+
+    extract = str(search("en", "polarisation").context["search_results"][0].extract)
+
+    assert "polarisation</mark>. The city trains" in extract
+    assert "against <mark>polarisation</mark>. Its youth services" in extract
+    assert "mediate in schools. Rimini" in extract
+    assert ".," not in extract
+
+
 def test_extract_is_escaped(search, partners):
     PartnerPageFactory(parent=partners, summary="Youth & <script>alert(1)</script> prevention")
 
