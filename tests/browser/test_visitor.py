@@ -29,6 +29,10 @@ def test_visitor_finds_a_seminar_reads_it_in_french_and_comments(new_page, scree
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"[?&]country=FR\b"))
     expect(page.locator(".result-count")).to_contain_text("partners listed")
+    # The page opens at the list, not at the top, and a live region says how many it holds.
+    expect(page).to_have_url(re.compile(r"#partner-list$"))
+    expect(page.locator(".result-count")).to_be_in_viewport()
+    expect(page.get_by_role("status")).to_have_text(page.locator(".result-count").inner_text())
     expect(page.get_by_role("link", name="City of Bordeaux", exact=True)).to_be_visible()
     # Its marker on the map; Leuven's is gone from the map as from the list.
     expect(

@@ -219,10 +219,11 @@ def test_events_index_lists_both_kinds_upcoming_first_soonest_first(
 def test_events_index_filters_by_kind(client, events_index, mixed_events, kind, expected):
     response = client.get(events_index.url, {"kind": kind})
 
+    html = response.content.decode()
     assert listed(response) == expected
-    assert f'href="{events_index.url}?kind={kind}" aria-current="page"' in (
-        response.content.decode()
-    )
+    # The filter leads to the list, whose number a live region then says (static/js/results.js).
+    assert f'href="{events_index.url}?kind={kind}#event-list" aria-current="page"' in html
+    assert 'data-result-announcement="2 events listed" data-list="event-list"' in html
 
 
 def test_events_index_with_an_unknown_kind_lists_every_event_and_says_so(

@@ -36,7 +36,11 @@ def test_directory_lists_every_partner_grouped_by_kind(client, directory):
 def test_directory_filters_by_country(client, directory):
     response = client.get(directory.url, {"country": "NL"})
 
+    html = response.content.decode()
     assert listed_titles(response) == ["Rotterdam"]
+    # The form leads to the list, whose number a live region then says (static/js/results.js).
+    assert f'action="{directory.url}#partner-list"' in html
+    assert 'data-result-announcement="1 partner listed" data-list="partner-list"' in html
 
 
 def test_directory_filters_by_kind(client, directory):

@@ -53,7 +53,10 @@ def test_index_filters_by_tag(client, news_index):
 
     response = client.get(news_index.url, {"tag": "seminar"})
 
+    html = response.content.decode()
     assert [n.title for n in response.context["news_page"]] == ["Bordeaux seminar"]
+    assert f'href="{news_index.url}?tag=training#news-list"' in html
+    assert 'data-result-announcement="1 news item listed" data-list="news-list"' in html
     assert [t.name for t in response.context["tags"]] == ["seminar", "training"]
 
 

@@ -117,10 +117,14 @@ def test_index_filters_by_status_and_country(client, pilot_index):
     Pilot(parent=pilot_index, title="Running in Belgium", country="BE", city="Liège")
 
     running = client.get(pilot_index.url, {"status": "running"}).context["pilot_page"]
-    belgian = client.get(pilot_index.url, {"country": "BE"}).context["pilot_page"]
+    belgian_response = client.get(pilot_index.url, {"country": "BE"})
+    belgian = belgian_response.context["pilot_page"]
 
     assert {pilot.title for pilot in running} == {"Running in France", "Running in Belgium"}
     assert [pilot.title for pilot in belgian] == ["Running in Belgium"]
+    html = belgian_response.content.decode()
+    assert f'action="{pilot_index.url}#pilot-list"' in html
+    assert 'data-result-announcement="1 pilot project listed" data-list="pilot-list"' in html
 
 
 def test_index_offers_only_the_countries_of_its_pilots(client, pilot_index):

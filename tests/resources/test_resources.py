@@ -161,6 +161,13 @@ def test_library_filters_by_type_topic_and_year(client, shelf, query, listed):
     assert resource_titles(client.get("/en/resources/", query)) == listed
 
 
+def test_library_filter_leads_to_the_list_and_says_its_number(client, shelf):
+    html = client.get("/en/resources/", {"year": "2017"}).content.decode()
+
+    assert 'action="/en/resources/#resource-list"' in html
+    assert 'data-result-announcement="2 resources" data-list="resource-list"' in html
+
+
 def test_library_offers_only_topics_and_years_it_holds(client, shelf):
     form = client.get("/en/resources/").context["library"].form
 
