@@ -27,6 +27,7 @@ def page_urls():
     from discussion.models import VisitorComment
     from events.models import EventIndexPage, SeminarPage
     from home.models import HomePage
+    from home.views import search_path
     from network.models import PartnerIndexPage, PartnerKind, PartnerPage
     from news.models import NewsIndexPage, NewsPage
 
@@ -60,7 +61,7 @@ def page_urls():
         ]
         for page_type, page, suffix in pages:
             urls.append((page_type, language, page.url + suffix))
-        urls.append(("search results", language, f"/{language}/search/?q={SEARCH_WORD}"))
+        urls.append(("search results", language, f"{search_path(language)}?q={SEARCH_WORD}"))
     urls.append(("sitemap index", "", "/sitemap.xml"))
     urls.append(("sitemap file", "", "/sitemap-pages.xml"))
     return urls

@@ -173,9 +173,9 @@ HOME = {
         "LIAISE 2 – Institutions locales contre l’extrémisme violent II"
     ),
     content.HOME_INTRO: (
-        "Cofinancé par l’Union européenne, le projet « Local Institutions Against Violent "
-        "Extremism II » (LIAISE 2) vise à renforcer les capacités des autorités locales et "
-        "régionales européennes à prévenir et à combattre la radicalisation menant à "
+        "Cofinancé par l’Union européenne, le projet « Institutions locales contre "
+        "l’extrémisme violent II » (LIAISE 2) vise à renforcer les capacités des autorités "
+        "locales et régionales européennes à prévenir et à combattre la radicalisation menant à "
         "l’extrémisme violent."
     ),
     "Co-funded by the European Union": "Cofinancé par l’Union européenne",

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from contact.models import ContactPage
 from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage, StandardPage
+from home.views import search_path
 from network.models import PartnerIndexPage, PartnerPage
 from news.models import NewsIndexPage, NewsPage
 from pilots.models import PilotProjectIndexPage, PilotProjectPage
@@ -48,7 +49,7 @@ def public_pages(language):
     pages = [
         (name, page.get_translation(locale).url + query) for name, page, query in english_pages()
     ]
-    return [*pages, ("search", f"/{language}/search/?q=Bordeaux")]
+    return [*pages, ("search", f"{search_path(language)}?q=Bordeaux")]
 
 
 def error_pages(language):

@@ -95,9 +95,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         """The live events of page type `kind` of this index's language."""
         return kind.objects.child_of(self).published_in(self.locale)
 
-    @path("calendar/", name="calendar")
+    @path(_("calendar/"), name="calendar")
+    @path("calendar/", name="calendar_first_address")
     def calendar(self, request):
-        """Every event of this language, for calendar applications to subscribe to."""
+        """Every event of this language, for calendar applications to subscribe to: at the
+        address in its language (…/calendrier/), still at the first one, which subscribed
+        applications keep asking for."""
         events = sorted(
             (event for kind in EVENT_KINDS.values() for event in self.events_of_kind(kind)),
             key=lambda event: (event.start_date, event.pk),
@@ -226,9 +229,10 @@ class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePage
             self.partner_links.model.objects.filter(page=self), self.locale_id
         )
 
-    @path("calendar/", name="calendar")
+    @path(_("calendar/"), name="calendar")
+    @path("calendar/", name="calendar_first_address")
     def calendar(self, request):
-        """This event to add to a calendar."""
+        """This event to add to a calendar, at the address in its language (and the first one)."""
         calendar = event_calendar([self], self.title, request)
         return calendar_response(calendar, f"{self.slug}.ics")
 

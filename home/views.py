@@ -16,5 +16,6 @@ def robots_txt(request):
 
 
 def search_path(language_code):
+    """The search page's address in a language: its own words (/fr/recherche/)."""
     with translation.override(language_code):
         return reverse("search")

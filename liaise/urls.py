@@ -2,6 +2,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -39,7 +41,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages live under a language prefix (/en/…, /fr/…); "/" redirects to the visitor's
 # preferred language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    # In the page's language (/fr/recherche/); the first, English address leads there.
+    path(_("search/"), search_views.search, name="search"),
+    path("search/", RedirectView.as_view(pattern_name="search", query_string=True, permanent=True)),
     path("", include("discussion.urls")),
     path("", include("contact.urls")),
     path("", include(wagtail_urls)),

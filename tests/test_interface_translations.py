@@ -123,7 +123,7 @@ def test_not_found_page_is_french_under_fr(client, home):
 
 
 def test_french_request_shows_the_interface_in_french(client, home):
-    response = client.get("/fr/search/?q=x")
+    response = client.get("/fr/recherche/?q=x")
 
     assert response.status_code == 200
     html = response.content.decode()

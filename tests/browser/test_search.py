@@ -28,7 +28,7 @@ def test_header_search_on_a_french_page_finds_french_pages(new_page, screenshot)
         expect(results.get_by_role("link", name=french, exact=True)).to_have_count(1)
     for english in ("City of Bordeaux", SEMINAR_EN):
         expect(results.get_by_role("link", name=english, exact=True)).to_have_count(0)
-    assert page.url.split("?")[0].endswith("/fr/search/")
+    assert page.url.split("?")[0].endswith("/fr/recherche/")
     screenshot(page, "1-french-results")
 
     results.get_by_role("link", name="Ville de Bordeaux", exact=True).click()

@@ -93,8 +93,8 @@ def test_location_leaves_out_a_missing_venue(client, seminar_index):
 
 def test_french_event_is_in_french_with_its_own_stable_uid(client, leuven, french_leuven):
     [english] = events_of(fetch_calendar(client, "/en/seminars/leuven/calendar/"))
-    [french] = events_of(fetch_calendar(client, "/fr/seminaires/leuven/calendar/"))
-    [french_again] = events_of(fetch_calendar(client, "/fr/seminaires/leuven/calendar/"))
+    [french] = events_of(fetch_calendar(client, "/fr/seminaires/leuven/calendrier/"))
+    [french_again] = events_of(fetch_calendar(client, "/fr/seminaires/leuven/calendrier/"))
 
     assert str(french["SUMMARY"]) == "Évaluer l’impact de la prévention"
     assert str(french["LOCATION"]) == "Hôtel de ville, Louvain, Belgique"
@@ -122,7 +122,7 @@ def test_index_calendar_has_every_live_seminar_of_its_language(client, seminar_i
 def test_french_index_calendar_lists_only_french_seminars(client, seminar_index, french_leuven):
     Seminar(parent=seminar_index, title="Only in English")
 
-    french = fetch_calendar(client, "/fr/seminaires/calendar/")
+    french = fetch_calendar(client, "/fr/seminaires/calendrier/")
     english = fetch_calendar(client, "/en/seminars/calendar/")
 
     assert [str(event["SUMMARY"]) for event in events_of(french)] == [
@@ -139,3 +139,17 @@ def test_seminar_page_and_index_link_to_their_calendars(client, leuven):
     assert 'href="/en/seminars/leuven/calendar/" type="text/calendar" download>' in seminar_html
     assert "Add to calendar" in seminar_html
     assert 'href="/en/seminars/calendar/" type="text/calendar">' in index_html
+
+
+def test_french_calendars_have_french_addresses_and_still_answer_at_the_first_ones(
+    client, french_leuven
+):
+    french_html = client.get("/fr/seminaires/leuven/").content.decode()
+    # What applications subscribed before the French addresses keep asking for.
+    former = fetch_calendar(client, "/fr/seminaires/leuven/calendar/")
+
+    assert 'href="/fr/seminaires/leuven/calendrier/" type="text/calendar" download>' in french_html
+    assert [str(event["SUMMARY"]) for event in events_of(former)] == [
+        "Évaluer l’impact de la prévention"
+    ]
+    assert client.get("/en/seminars/leuven/calendrier/").status_code == 404

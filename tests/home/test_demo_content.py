@@ -327,6 +327,14 @@ def test_french_demo_pages_answer_at_french_addresses_in_french(demo, client, ur
     assert french_text in response.content.decode().replace("\u00a0", " ").replace("\u202f", " ")
 
 
+def test_french_home_names_the_project_in_its_text_as_in_its_title(demo, client):
+    html = client.get("/fr/").content.decode().replace("\u00a0", " ").replace("\u202f", " ")
+
+    assert "<title>LIAISE 2 – Institutions locales contre l’extrémisme violent II" in html
+    assert "le projet « Institutions locales contre l’extrémisme violent II » (LIAISE 2)" in html
+    assert "Local Institutions" not in html
+
+
 def test_french_seminar_page_gives_its_dates_in_french(demo, client):
     html = client.get("/fr/seminaires/bordeaux-2016/").content.decode()
 
@@ -514,7 +522,7 @@ def pages_visitors_meet(client):
     sent back with errors, and the page not found, in English and French."""
     pages = {path: client.get(path) for path in sitemap_paths(client)}
     pages["search en"] = client.get("/en/search/", {"q": "seminar"})
-    pages["search fr"] = client.get("/fr/search/", {"q": "séminaire"})
+    pages["search fr"] = client.get("/fr/recherche/", {"q": "séminaire"})
     for news in NewsPage.objects.live()[:1].union(
         NewsPage.objects.live().filter(locale__language_code="fr")[:1]
     ):

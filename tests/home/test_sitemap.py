@@ -112,14 +112,14 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_se
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    for path in ["/admin/", "/en/search/", "/fr/search/"]:
+    for path in ["/admin/", "/en/search/", "/fr/recherche/"]:
         assert f"Disallow: {path}" in lines
     assert "Sitemap: https://liaise.example.org/sitemap.xml" in lines
     assert "Disallow: /" not in lines
 
 
 def test_search_results_are_not_indexed(client, home):
-    html = client.get("/fr/search/", {"q": "séminaire"}).content.decode()
+    html = client.get("/fr/recherche/", {"q": "séminaire"}).content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
 

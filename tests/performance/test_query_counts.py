@@ -80,7 +80,7 @@ def urls(site, page_type):
         page, suffix = pages[page_type]
         return [page.url + suffix, french(page).url + suffix]
     return {
-        "search results": ["/en/search/?q=seminar", "/fr/search/?q=seminar"],
+        "search results": ["/en/search/?q=seminar", "/fr/recherche/?q=seminar"],
         "sitemap index": ["/sitemap.xml"],
         "sitemap file": ["/sitemap-pages.xml"],
     }[page_type]

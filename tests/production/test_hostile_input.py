@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
 from editorial.roles import EDITORS
+from home.views import search_path
 from search.limits import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from tests.factories import (
     EventIndexPageFactory,
@@ -72,7 +73,7 @@ HOSTILE_TEXT = st.one_of(
 ENDPOINTS = {
     "/en/": ["q", "page"],
     "/en/search/": ["q", "page"],
-    "/fr/search/": ["q", "page"],
+    "/fr/recherche/": ["q", "page"],
     "/en/partners/": ["kind", "country", "status", "page"],
     "/en/seminars/": ["page"],
     "/en/seminars/calendar/": ["page"],
@@ -179,7 +180,7 @@ def editor_client(client):
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_search_of_many_words_is_refused_with_the_reason(site, client, language):
-    response = client.get(f"/{language}/search/?q={MANY_WORDS}")
+    response = client.get(f"{search_path(language)}?q={MANY_WORDS}")
 
     assert response.status_code == 400
     assert response.context["search_refusal"] in response.content.decode()
@@ -188,7 +189,7 @@ def test_search_of_many_words_is_refused_with_the_reason(site, client, language)
 
 @pytest.mark.parametrize("query", ["prévention", "€ 🇪🇺", "\ufffd"])
 def test_search_in_any_script_is_answered(site, client, query):
-    assert client.get("/fr/search/", {"q": query}).status_code == 200
+    assert client.get("/fr/recherche/", {"q": query}).status_code == 200
 
 
 def test_search_at_the_limits_is_answered(site, client):

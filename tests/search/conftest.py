@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from home.views import search_path
 from tests.factories import (
     EventIndexPageFactory,
     NewsIndexPageFactory,
@@ -112,9 +113,9 @@ def french_site(
 
 @pytest.fixture
 def search(client):
-    """search("fr", "séminaire", page=2): the response of /fr/search/?q=séminaire&page=2."""
+    """search("fr", "séminaire", page=2): the response of /fr/recherche/?q=séminaire&page=2."""
 
     def get(language, query, **params):
-        return client.get(f"/{language}/search/", {"q": query, **params})
+        return client.get(search_path(language), {"q": query, **params})
 
     return get

@@ -34,7 +34,7 @@ def test_every_page_has_a_search_box_for_its_language(client, french_site, langu
     html = client.get(f"/{language}/").content.decode()
     header_form = html.split('class="search-form search-form--header"', 1)[1].split("</form>")[0]
 
-    assert f'action="/{language}/search/"' in header_form
+    assert f'action="/{language}/{"recherche" if language == "fr" else "search"}/"' in header_form
     assert '<input type="search" id="header-search" name="q"' in header_form
 
 
@@ -47,6 +47,14 @@ def test_each_result_shows_its_type(search, english_site, home):
         "About LIAISE 2": "Page",
     }
     assert result_types(search("en", "Leuven")) == {"City of Leuven": "Partner"}
+
+
+def test_french_search_has_a_french_address_and_the_first_one_leads_there(client, french_site):
+    response = client.get("/fr/search/", {"q": "séminaire", "page": "2"})
+
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/recherche/?q=s%C3%A9minaire&page=2"
+    assert client.get("/en/search/", {"q": "seminar"}).status_code == 200
 
 
 def test_result_types_are_translated(search, french_site):
