@@ -1,6 +1,7 @@
 """What a page tells search engines and link previews: its description, the picture to share,
 its Open Graph type and locale, and its schema.org description (JSON-LD)."""
 
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from core.site_address import absolute_url
@@ -8,6 +9,7 @@ from events.models import SeminarPage, TrainingSessionPage
 from home.models import HomePage
 from network.models import PartnerPage
 from news.models import SHARING_IMAGE, NewsPage
+from pilots.models import PilotProjectPage
 
 SCHEMA_ORG = "https://schema.org"
 # Logos are scaled to fit link previews, never cropped.
@@ -15,6 +17,8 @@ LOGO_SHARING_IMAGE = "max-1200x630"
 # Open Graph locales are language_TERRITORY; a language not listed here gets the territory of
 # the same name (fr → fr_FR).
 OPEN_GRAPH_LOCALES = {"en": "en_GB"}
+# The languages static/img/social-card-*.png are drawn in.
+PROJECT_CARD_LANGUAGES = {"en", "fr"}
 
 EFUS = {
     "@type": "Organization",
@@ -39,12 +43,21 @@ def open_graph_locale(language_code):
 
 
 def sharing_image(page):
-    """{url (absolute), width, height, alt} of the page's picture for link previews, or None."""
+    """{url (absolute), width, height, alt} of the picture link previews show: the page's own
+    (a news item's picture, a partner's logo, a pilot project's first picture), else the
+    project's card in the page's language."""
+    return own_picture(page) or project_card(page.locale.language_code)
+
+
+def own_picture(page):
+    """The page's own picture for link previews, or None."""
     if isinstance(page, NewsPage) and page.image:
         rendition, alt = page.image.get_rendition(SHARING_IMAGE), page.image_alt
     elif isinstance(page, PartnerPage) and page.logo:
         rendition = page.logo.get_rendition(LOGO_SHARING_IMAGE)
         alt = _("Logo of %(name)s") % {"name": page.title}
+    elif isinstance(page, PilotProjectPage) and (picture := page.pictures.first()):
+        rendition, alt = picture.image.get_rendition(SHARING_IMAGE), picture.alt
     else:
         return None
     return {
@@ -52,6 +65,21 @@ def sharing_image(page):
         "width": rendition.width,
         "height": rendition.height,
         "alt": alt,
+    }
+
+
+def project_card(language_code):
+    """The LIAISE 2 card (scripts/build_social_cards.py): the mark, the project's name and the
+    EU emblem with its statement, in the language's words (English for a language without)."""
+    language = language_code if language_code in PROJECT_CARD_LANGUAGES else "en"
+    return {
+        "url": absolute_url(static(f"img/social-card-{language}.png")),
+        "width": 1200,
+        "height": 630,
+        "alt": _(
+            "LIAISE 2, Local Institutions Against Violent Extremism II, co-funded by the "
+            "European Union"
+        ),
     }
 
 
@@ -98,7 +126,7 @@ def partner_organization(partner, request):
     }
     if partner.city or partner.country:
         organization["address"] = postal_address(partner)
-    logo = sharing_image(partner)
+    logo = own_picture(partner)
     if logo:
         organization["logo"] = logo["url"]
     return organization
@@ -118,7 +146,7 @@ def news_article(news, request):
     }
     if news.last_published_at:
         article["dateModified"] = news.last_published_at.isoformat()
-    image = sharing_image(news)
+    image = own_picture(news)
     if image:
         article["image"] = [image["url"]]
     return article

@@ -3,6 +3,7 @@ card tags, canonical URL and JSON-LD."""
 
 import datetime
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -239,14 +240,20 @@ def test_search_description_comes_before_the_introduction(client, news):
     assert meta(head, "og:title") == "Leuven: assessing prevention"
 
 
-def test_page_without_picture_has_a_small_card_and_no_image(client, seminar):
+def test_page_without_picture_shares_the_projects_card(client, seminar):
     head = read_head(client, "/en/seminars/leuven/")
 
     assert meta(head, "og:type") == "website"
     assert meta(head, "description") == "How cities evaluate prevention."
-    assert meta(head, "twitter:card") == "summary"
-    assert "og:image" not in head.meta
-    assert "twitter:image" not in head.meta
+    assert meta(head, "twitter:card") == "summary_large_image"
+    assert re.match(
+        r"https://liaise\.example\.org/static/img/social-card-en\b.*\.png$", meta(head, "og:image")
+    )
+    assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("1200", "630")
+    assert meta(head, "og:image:alt") == (
+        "LIAISE 2, Local Institutions Against Violent Extremism II, co-funded by the European Union"
+    )
+    assert meta(head, "twitter:image") == meta(head, "og:image")
 
 
 def test_french_page_has_french_locale_and_english_alternate(client, home, seminar, translate):
@@ -263,6 +270,8 @@ def test_french_page_has_french_locale_and_english_alternate(client, home, semin
     assert meta(head, "description") == "Comment les villes évaluent la prévention."
     assert event["inLanguage"] == "fr"
     assert event["url"] == "https://liaise.example.org/fr/seminaires/leuven/"
+    assert "/static/img/social-card-fr" in meta(head, "og:image")
+    assert meta(head, "og:image:alt").startswith("LIAISE 2, Institutions locales contre")
 
 
 def test_search_page_has_no_sharing_tags(client, home):

@@ -109,9 +109,13 @@ class TestNewsTreeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
 
 
-def test_a_news_card_without_a_picture_keeps_its_slot(client, news_index):
-    News(parent=news_index, title="No picture", image=None)
+def test_a_news_card_without_a_picture_shows_its_date_in_large_type(client, news_index):
+    News(parent=news_index, title="No picture", image=None, date=datetime.date(2017, 3, 6))
 
     html = client.get(news_index.url).content.decode()
 
-    assert '<div class="card__placeholder" aria-hidden="true"></div>' in html
+    assert (
+        '<div class="card__typographic" aria-hidden="true">'
+        '<span class="card__typographic-day">6 March</span> '
+        '<span class="card__typographic-year">2017</span></div>'
+    ) in html

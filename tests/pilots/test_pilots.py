@@ -100,6 +100,13 @@ def test_french_pilot_page_is_in_french_and_links_the_french_partner(
     assert f'href="{bordeaux.get_translation(french).url}"' in html
 
 
+def test_pilot_page_link_preview_shows_its_first_picture(client, bordeaux_pilot):
+    html = client.get(bordeaux_pilot.url).content.decode()
+
+    assert re.search(r'<meta property="og:image" content="https://[^"]+\.fill-1200x630', html)
+    assert '<meta property="og:image:alt" content="A mentoring session">' in html
+
+
 def test_partner_page_lists_the_pilot_projects_it_runs(client, bordeaux, bordeaux_pilot):
     Pilot(parent=bordeaux_pilot.get_parent(), title="Someone else's pilot")
 
