@@ -66,6 +66,8 @@ class Camera:
         max_height."""
         locators[0].scroll_into_view_if_needed()
         locators[0].page.mouse.move(0, 0)  # no hover effect in the picture
+        # No date picker left open over the form it belongs to.
+        expect(locators[0].page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
         boxes = [locator.evaluate(DOCUMENT_BOX) for locator in locators]
         # Never the edge of the menu beside the content: it comes and goes as the menu settles.
         content_left = locators[0].page.locator("main").evaluate(DOCUMENT_BOX)["left"]
@@ -147,6 +149,10 @@ def test_editor_journey_produces_the_editor_guide_screenshots(
         # A fixed date instead of today's, so that the committed picture changes only with the
         # admin.
         page.locator("#id_date").fill(EXAMPLE_DATE)
+        # The date picker opens a moment after the field takes focus; it closes as a person
+        # leaves the field.
+        expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
+        page.locator("#id_title").click()
         camera.shoot(
             page.locator("#panel-child-content-title-section"),
             page.locator("#panel-child-content-image_alt_text-section"),
