@@ -1,8 +1,9 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type, in English and
 French, on a desktop (1366 x 768) and a phone-sized screen (390 x 844); on each, the EU emblem and
 the funding statement are seen on arrival, without scrolling (the EU's visibility rules); each
-page is also saved as a screenshot. On the desktop, the header keeps to its two rows in both
-languages: French words, longer, wrap nothing onto a third.
+page is also saved as a screenshot, which the gallery shows (tests/browser/gallery.py). On the
+desktop, the header keeps to its two rows in both languages: French words, longer, wrap nothing
+onto a third.
 
 One context per width visits every page once (the whole test stays around a minute)."""
 
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from demo.page_types import error_pages, public_pages
+from tests.browser.gallery import write_gallery
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -126,6 +128,7 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
     pages = {language: public_pages(language) + error_pages(language) for language in LANGUAGES}
     axe = Axe()
     violations, hidden_funding, desktop_headers = [], [], {}
+    shots = {}
     for width, height in WIDTHS.items():
         page = new_page()
         page.set_viewport_size({"width": width, "height": height})
@@ -137,7 +140,8 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                 hidden_funding += eu_identity_problems(page, where)
                 if width == 1366 and name not in ("not-found", "bad-request"):
                     desktop_headers[where] = header_rows(page)
-                screenshot(page, f"{language}-{name}-{width}")
+                shot = screenshot(page, f"{language}-{name}-{width}")
+                shots.setdefault(name, []).append((f"{language} {width} px", shot))
                 if name == "seminar":
                     submit_empty_comment(page)
                     violations += audit(axe, page, f"{where}, comment form with errors")
@@ -146,6 +150,12 @@ def test_no_wcag_violation_on_any_public_page(new_page, screenshot):
                     submit_empty_contact_form(page)
                     violations += audit(axe, page, f"{where}, contact form with errors")
                     screenshot(page, f"{language}-contact-errors-{width}")
+    gallery = write_gallery(shots).read_text()
+    # Every page type, in both languages at both widths.
+    assert {len(row) for row in shots.values()} == {len(LANGUAGES) * len(WIDTHS)}
+    assert all(
+        f'src="screenshots/{shot.name}"' in gallery for row in shots.values() for _, shot in row
+    )
     assert not violations, "axe-core found WCAG A/AA violations:\n" + "\n".join(violations)
     assert not hidden_funding, "\n".join(hidden_funding)
     assert not header_problems(desktop_headers), "\n".join(header_problems(desktop_headers))
