@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Case, F, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -216,7 +217,8 @@ class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePage
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = self.documents.select_related("document")
-        context["partners"] = self.partners()
+        # Evaluated by the template only when its cached part is rendered again.
+        context["partners"] = SimpleLazyObject(self.partners)
         return context
 
     def partners(self):

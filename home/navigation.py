@@ -59,6 +59,16 @@ def build_navigation(site, language, request):
     )
 
 
+def routing_home(site, language):
+    """The page Wagtail routes the request from (`site.root_page.localized.specific`): the
+    site's home page in `language` when it is live, else the site's root page. Kept in the page
+    cache's store until the next change of content: it costs a request no query."""
+    return cached_per_generation(
+        f"pagecache:routing-home:{site.pk}:{language}",
+        lambda: (language_home(site, language) or site.root_page).specific,
+    )
+
+
 def language_home(site, language):
     """The site's home page in `language`: the site's root page or its live translation."""
     root = site.root_page

@@ -8,9 +8,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from home.sitemaps import MultilingualSitemap, sitemap_index
-from home.views import robots_txt
+from home.views import robots_txt, serve
 from liaise.api import api_router
 from liaise.views import favicon, healthz, media
 from search import views as search_views
@@ -46,5 +47,7 @@ urlpatterns += i18n_patterns(
     path("search/", RedirectView.as_view(pattern_name="search", query_string=True, permanent=True)),
     path("", include("discussion.urls")),
     path("", include("contact.urls")),
+    # Pages: Wagtail's serve view, routing from the home page the page cache keeps (home/views.py).
+    re_path(serve_pattern, serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -226,7 +227,8 @@ class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_sections"] = partner_sections(self)
+        # Evaluated by the template only when its cached part is rendered again.
+        context["related_sections"] = SimpleLazyObject(lambda: partner_sections(self))
         return context
 
 

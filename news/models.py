@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -203,7 +204,8 @@ class NewsPage(CommentablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners()
+        # Evaluated by the template only when its cached part is rendered again.
+        context["partners"] = SimpleLazyObject(self.partners)
         return context
 
     def partners(self):

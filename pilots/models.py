@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -182,7 +183,8 @@ class PilotProjectPage(PlaceMixin, CoordinatesMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners()
+        # Evaluated by the template only when its cached part is rendered again.
+        context["partners"] = SimpleLazyObject(self.partners)
         context["documents"] = self.documents.select_related("document")
         context["pictures"] = self.pictures.select_related("image").prefetch_related(
             "image__renditions"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -224,14 +225,21 @@ class ResourcePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Evaluated by the template only when its cached part is rendered again.
+        context["file"] = SimpleLazyObject(self.file_facts)
+        context["related_event"] = SimpleLazyObject(self.localized_event)
+        return context
+
+    def file_facts(self):
+        """{"language_name", "notice"}: the language of the file offered, and a notice when it
+        is not the page's."""
         file_language = self.offered_file_language()
-        context["file_language_name"] = language_name(file_language)
+        notice = ""
         if file_language != self.locale.language_code:
-            context["file_notice"] = _("Only available in %(language)s.") % {
+            notice = _("Only available in %(language)s.") % {
                 "language": language_name(file_language)
             }
-        context["related_event"] = self.localized_event()
-        return context
+        return {"language_name": language_name(file_language), "notice": notice}
 
 
 class ResourcePageTopic(TranslatableMixin, Orderable):

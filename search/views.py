@@ -1,9 +1,11 @@
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from core.listings import OrderedListing, page_of
+from pagecache.cache import cached_per_generation
 
 from .backends import search_backend_for
 from .limits import query_too_long
@@ -30,8 +32,14 @@ def search(request):
         context["search_refusal"] = refusal
         return TemplateResponse(request, "search/search.html", context, status=400)
     if query_string:
-        context |= results_context(query_string, Locale.get_active(), request)
+        context |= results_context(query_string, active_locale(), request)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def active_locale():
+    """The visitor's Locale, kept until the next change of content (a locale added)."""
+    language = translation.get_language()
+    return cached_per_generation(f"pagecache:locale:{language}", Locale.get_active)
 
 
 def visitor_query(request):

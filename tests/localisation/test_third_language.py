@@ -185,5 +185,5 @@ def test_a_german_resource_with_the_english_file_says_so(
 
     response = client.get(german_resource.url)
 
-    assert response.context["file_notice"]
+    assert response.context["file"]["notice"]
     assert "Only available in" in response.content.decode()
