@@ -3,7 +3,15 @@
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from network.map import HEIGHT, WIDTH, cached_map, marker_label, markers, view_box
+from network.map import (
+    HEIGHT,
+    WIDTH,
+    cached_map,
+    marker_label,
+    markers,
+    placed_and_unplaced,
+    view_box,
+)
 
 # A hexagon about 20 units across: a shape of its own, as each kind of partner has.
 PILOT_SHAPE = "M0-11L9.5-5.5V5.5L0 11L-9.5 5.5V-5.5Z"
@@ -24,13 +32,13 @@ def pilot_map(index, pilots, request):
 
 
 def render_pilot_map(pilots, request):
-    pilots = list(pilots.prefetch_related(None).select_related(None))
+    pilots, unplaced = placed_and_unplaced(pilots, "status")
     placed = markers(pilots, request, describe=describe_pilot)
     return render_to_string(
         "pilots/pilot_map.html",
         {
             "markers": placed,
-            "unplaced": len(pilots) - len(placed),
+            "unplaced": unplaced + len(pilots) - len(placed),
             "legend": (_("Pilot project"), PILOT_SHAPE, "pilot"),
             "view_box": view_box(placed),
             "width": WIDTH,

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 
-from network.map import SHAPES, project
-from network.models import PartnerKind
+from network.map import SHAPES, project, render_map
+from network.models import PartnerKind, PartnerPage
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +173,21 @@ def test_editors_place_a_partner_next_to_its_city_and_country(admin_client, dire
     assert 'name="latitude"' in html
     assert 'name="longitude"' in html
     assert html.index('name="city"') < html.index('name="latitude"') < html.index('name="website"')
+
+
+def test_map_costs_two_queries_however_many_partners_it_places(
+    directory, rf, django_assert_num_queries
+):
+    for number in range(20):
+        PartnerPageFactory(parent=directory, title=f"City {number}", **place(ROME))
+    partners = PartnerPage.objects.child_of(directory).live().order_by("path")
+    request = rf.get("/en/partners/")
+    render_map(partners, request, directory=None)  # the site and its root paths, once
+
+    # The placed partners' marker columns, then the number of those without a place: no
+    # column loaded later, partner by partner.
+    with django_assert_num_queries(2):
+        html = render_map(partners, request, directory=None)
+
+    assert html.count('<a class="network-map__marker ') == 23
+    assert "1 partner with no location on record is only in the list." in html
