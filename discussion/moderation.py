@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from wagtail.log_actions import log
 
-from pagecache.cache import new_generation
+from pagecache.versions import renew
 
 from .models import CommentStatus, VisitorComment
 from .notifications import (
@@ -21,6 +21,7 @@ from .notifications import (
     notify_author_of_approval,
     notify_parent_author_of_reply,
 )
+from .pages import comments_part
 
 SITE_REPLY_AUTHOR = "LIAISE 2"
 REPLY_LOG_ACTION = "discussion.reply"
@@ -215,9 +216,11 @@ def purge_caches_on_commit(comments):
 
 
 def purge_page_caches(pages):
-    """Drop the pages' copies from the page cache (pagecache/: a new generation, for every
-    process) and, when the site has one, from the front-end cache (CDN)."""
-    new_generation()
+    """Renew the pages' comments in the page cache (pagecache/versions.py: their copies, and
+    theirs only, are made again) and, when the site has one, drop the pages from the front-end
+    cache (CDN)."""
+    for page in pages:
+        renew(comments_part(page))
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         return
     from wagtail.contrib.frontend_cache.utils import purge_page_from_cache

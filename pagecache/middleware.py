@@ -3,7 +3,8 @@
 A GET is answered from the cache when the visitor carries none of the cookies that make a page
 personal (a session: logged in, or holding their own comments awaiting moderation; the comment
 form's "remember me" cookie) and a copy of this URL (host, path, query without tracking
-parameters, language) was stored in the current generation (pagecache/cache.py).
+parameters, language) was stored in the current generation (pagecache/cache.py), with the
+versions of the parts it shows that have one of their own, its comments (pagecache/versions.py).
 
 A response is stored when it is a 200 to such a visitor with no cookie to set, whose query
 holds only parameters the page read and found valid (pagecache/parameters.py), no
@@ -44,6 +45,7 @@ from .cache import (
 )
 from .compression import encode, holds_a_secret, variants
 from .parameters import has_canonical_query, parameters_for_request
+from .versions import still_current, versions_for_request
 
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything else is not stored: the key does not hold it.
@@ -70,12 +72,21 @@ class PageCacheMiddleware:
         cache = page_cache()
         generation = generation_from(stored_generation())
         entry = cache.get(key) if generation is not None else None
-        if entry is not None and entry["generation"] == generation:
+        if (
+            entry is not None
+            and entry["generation"] == generation
+            and still_current(entry.get("versions"))
+        ):
             return serve_hit(request, entry)
-        with generation_for_request(generation), parameters_for_request() as parameters:
+        with (
+            generation_for_request(generation),
+            parameters_for_request() as parameters,
+            versions_for_request() as versions,
+        ):
             response = self.get_response(request)
         if (
             generation is not None
+            and None not in versions.values()
             and has_canonical_query(untracked_query(request), parameters)
             and is_storable(request, response)
         ):
@@ -86,7 +97,7 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_S_MAXAGE,
             )
             patch_vary_headers(response, ["Cookie"])
-            entry = make_entry(response, generation)
+            entry = make_entry(response, generation, versions)
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
             return encode(request, response, entry["variants"])
@@ -181,9 +192,10 @@ def is_storable(request, response):
     return not (user is not None and user.is_authenticated)
 
 
-def make_entry(response, generation):
+def make_entry(response, generation, versions):
     return {
         "generation": generation,
+        "versions": versions,
         "status": response.status_code,
         "headers": [
             (name, value)

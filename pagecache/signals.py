@@ -3,7 +3,8 @@ published, unpublished, moved or deleted (Wagtail's own signals for them, so tha
 which no visitor sees, changes nothing), a view restriction, a site, a locale, a setting, an
 image or a document changed (not a setting's row created with its defaults when first read, nor
 what Wagtail records about an image when it first reads it: its public fields file_size and
-file_hash). Comment moderation invalidates through discussion.moderation.purge_page_caches.
+file_hash). Comment moderation renews only its page (pagecache/versions.py, through
+discussion.moderation.purge_page_caches).
 Menus, listings and feeds show other pages, so every invalidation is site-wide. A deployment,
 which runs `migrate`, drops them too: they were rendered by the templates and code it
 replaces."""

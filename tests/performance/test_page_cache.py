@@ -4,6 +4,7 @@ invalidation on publication and on comment moderation, and the comment form on a
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 import time_machine
@@ -17,6 +18,7 @@ from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from discussion.pages import AUTHOR_COOKIE
 from pagecache import cache
+from pagecache.backends import cache_failed
 from tests.comments import comment_post_url
 from tests.factories import (
     NewsIndexPageFactory,
@@ -274,6 +276,48 @@ def test_approving_a_comment_shows_it_on_the_cached_page(news, django_capture_on
     response = visitor().get(news.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Will the slides be shared?" in response.content.decode()
+
+
+def test_approving_a_comment_refreshes_its_page_only(
+    home, news, django_capture_on_commit_callbacks
+):
+    other_news = NewsPageFactory(parent=news.get_parent(), title="Seminar in Leuven")
+    pending = VisitorCommentFactory(page=news, text="Slides?", status=CommentStatus.PENDING)
+    for page in (home, news, other_news):
+        visitor().get(page.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.moderate([pending], CommentStatus.APPROVED, UserFactory())
+
+    # The rest of the site stays in the cache: a moderation every few seconds empties nothing.
+    assert visitor().get(home.url)["X-Page-Cache"] == "hit"
+    assert visitor().get(other_news.url)["X-Page-Cache"] == "hit"
+    refreshed = visitor().get(news.url)
+    assert refreshed["X-Page-Cache"] == "miss"
+    assert "Slides?" in refreshed.content.decode()
+    assert visitor().get(news.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_moderation_the_cache_could_not_take_is_seen_once_it_answers(
+    news, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_LOST_INVALIDATION_CHECK_SECONDS = 0
+    monkeypatch.setattr(cache, "cache_failed_at", None)  # as it was, after the test
+    pending = VisitorCommentFactory(page=news, text="Slides?", status=CommentStatus.PENDING)
+    visitor().get(news.url)
+
+    def failing_set(*args, **kwargs):  # the cache refuses every write, as a full Redis does
+        cache_failed.send(sender=None, location="test")
+
+    with (
+        mock.patch.object(cache.generation_store(), "set", failing_set),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        moderation.moderate([pending], CommentStatus.APPROVED, UserFactory())
+
+    # Neither the comments' new version nor a new generation was taken; the database kept
+    # the invalidation, which the next request applies.
+    assert "Slides?" in visitor().get(news.url).content.decode()
 
 
 def test_auto_approved_comment_refreshes_the_cached_page(news, django_capture_on_commit_callbacks):

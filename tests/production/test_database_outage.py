@@ -137,8 +137,9 @@ def test_comment_whose_saving_fails_midway_leaves_nothing_behind(client, news):
 
 
 def fail_to_route(error):
-    """Make serving any page raise `error`, as a query would."""
-    return mock.patch("wagtail.views.Page.route_for_request", side_effect=error)
+    """Make serving any page raise `error`, as a query would (home/views.py's serve view routes
+    from the home page it finds first)."""
+    return mock.patch("home.views.routing_home", side_effect=error)
 
 
 @pytest.mark.django_db
