@@ -1,8 +1,10 @@
 """{% contentcache "name" %}…{% endcontentcache %}: a part of a page that every visitor sees
 the same (its body, its related pages, its topics), rendered once and kept until the next
 change of content (pagecache.cache.cached_per_generation) or the next day, so that the queries
-it makes run once per generation instead of once per request. Never around a form, a message or
-anything that depends on the visitor; a preview renders it afresh."""
+and the work it takes run once per generation instead of once per request.
+{% contentcache "name" item %}: a part about `item` rather than the page (a partner's card, the
+same in every listing that shows it). Never around a form, a message or anything that depends
+on the visitor; a preview renders it afresh."""
 
 from django import template
 from django.utils import timezone, translation
@@ -16,23 +18,36 @@ register = template.Library()
 @register.tag
 def contentcache(parser, token):
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument, the part's name.")
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes the part's name, and the item it shows when not the page."
+        )
     nodelist = parser.parse(("endcontentcache",))
     parser.delete_first_token()
-    return ContentCacheNode(nodelist, parser.compile_filter(bits[1]))
+    item = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return ContentCacheNode(nodelist, parser.compile_filter(bits[1]), item)
 
 
 class ContentCacheNode(template.Node):
-    def __init__(self, nodelist, name):
+    def __init__(self, nodelist, name, item):
         self.nodelist = nodelist
         self.name = name
+        self.item = item
 
     def render(self, context):
-        page, request = context.get("page"), context.get("request")
-        if not isinstance(page, Page) or page.pk is None or getattr(request, "is_preview", False):
+        request = context.get("request")
+        item = self.item.resolve(context) if self.item else context.get("page")
+        if getattr(request, "is_preview", False) or not self.is_kept(item):
             return self.nodelist.render(context)
         # The day too: what is upcoming today (an event) may be past tomorrow.
         language, today = translation.get_language(), timezone.localdate()
-        key = f"pagecache:part:{self.name.resolve(context)}:{page.pk}:{language}:{today}"
+        name = self.name.resolve(context)
+        key = f"pagecache:part:{name}:{item.pk}:{language}:{today}"
         return cached_per_generation(key, lambda: self.nodelist.render(context))
+
+    def is_kept(self, item):
+        """A part about the page is kept for a page that exists (not a new page's preview), a
+        part about an item for an item that has an id."""
+        if self.item is None:
+            return isinstance(item, Page) and item.pk is not None
+        return getattr(item, "pk", None) is not None

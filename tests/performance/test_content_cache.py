@@ -45,3 +45,18 @@ def test_a_preview_shows_the_draft_not_the_part_kept_for_visitors(client, rf, ne
 
     assert "<h1>Prevention award: the draft</h1>" in preview.render().content.decode()
     assert "<h1>Prevention award</h1>" in client.get(news.url).content.decode()
+
+
+def test_a_partner_card_kept_for_the_directory_shows_its_new_title_once_published(
+    client, news_about_rotterdam
+):
+    _news, partner = news_about_rotterdam
+    directory = partner.get_parent()
+    assert ">Rotterdam</a>" in client.get(directory.url).content.decode()  # the card is kept
+
+    partner.title = "City of Rotterdam"
+    partner.save_revision().publish()
+
+    html = client.get(directory.url).content.decode()
+    assert ">City of Rotterdam</a>" in html
+    assert ">Rotterdam</a>" not in html
