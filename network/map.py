@@ -5,12 +5,14 @@ projects' map (pilots/map.py) places its markers with the same functions."""
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from pagecache.cache import cached_per_generation
 
@@ -49,6 +51,11 @@ SHAPES = {
     PartnerKind.NATIONAL_FORUM: "M0-10L10 8H-10Z",
     PartnerKind.NGO: "M0-11L11 0L0 11L-11 0Z",
 }
+# Beyond this many markers a map is unreadable, and heavy (each is some 300 bytes of HTML):
+# pages close together then share one marker, which leads to their list.
+MAX_MARKERS = 120
+# A group of pages: a larger circle, with their number written in it.
+GROUP_SHAPE = "M13 0A13 13 0 1 1-13 0A13 13 0 1 1 13 0Z"
 # Where an event (a seminar, a training session) takes place: a pin, its point at (0, 0).
 EVENT_SHAPE = "M0 0C-4-7-9-11-9-17A9 9 0 1 1 9-17C9-11 4-7 0 0Z"
 
@@ -79,6 +86,8 @@ class Marker:
     # Where the partner really is, when its marker had to move aside for another.
     true_x: float
     true_y: float
+    # How many pages the marker stands for: more than one for a group (grouped_markers).
+    count: int = 1
 
     @property
     def is_moved(self):
@@ -100,34 +109,90 @@ def placed_and_unplaced(pages, *described_fields):
     return placed, pages.exclude(has_place).count()
 
 
-def markers(pages, request, describe=None):
+def markers(pages, request, describe=None, group_url=None):
     """The markers of `pages` that have coordinates inside the map, in their order (the
     keyboard's path), each moved aside from the markers before it when they would overlap.
-    `describe(page)`: its (kind, shape, accessible name); a partner's by default."""
+    `describe(page)`: its (kind, shape, accessible name); a partner's by default. Beyond
+    MAX_MARKERS, with `group_url(country code)` (the list of the pages of a country), pages
+    close together share a marker (grouped_markers)."""
     describe = describe or describe_partner
+    points = [(page, *project(page.latitude, page.longitude)) for page in pages if has_place(page)]
+    points = [(page, x, y) for page, x, y in points if is_on_map(x, y)]
+    if group_url is not None and len(points) > MAX_MARKERS:
+        return grouped_markers(points, request, describe, group_url)
     placed = []
-    for page in pages:
-        if page.latitude is None or page.longitude is None:
-            continue
-        x, y = project(page.latitude, page.longitude)
-        if not is_on_map(x, y):
-            continue
-        free_x, free_y = free_spot(x, y, placed)
-        kind, shape, label = describe(page)
-        placed.append(
-            Marker(
-                name=page.title,
-                url=page.get_url(request),
-                kind=kind,
-                shape=shape,
-                label=label,
-                x=round(free_x, 1),
-                y=round(free_y, 1),
-                true_x=round(x, 1),
-                true_y=round(y, 1),
-            )
-        )
+    for page, x, y in points:
+        placed.append(page_marker(page, request, describe, free_spot(x, y, placed), (x, y)))
     return tuple(placed)
+
+
+def has_place(page):
+    return page.latitude is not None and page.longitude is not None
+
+
+def page_marker(page, request, describe, spot, true_spot):
+    kind, shape, label = describe(page)
+    return Marker(
+        name=page.title,
+        url=page.get_url(request),
+        kind=kind,
+        shape=shape,
+        label=label,
+        x=round(spot[0], 1),
+        y=round(spot[1], 1),
+        true_x=round(true_spot[0], 1),
+        true_y=round(true_spot[1], 1),
+    )
+
+
+def grouped_markers(points, request, describe, group_url):
+    """At most MAX_MARKERS markers for `points` [(page, x, y)]: the map cut into square cells,
+    as large as needed, the pages of a cell sharing one marker at their centre (a page alone
+    in its cell keeps its own), in the order of each cell's first page."""
+    cell = MARKER_SPACING
+    while len(cells := grid(points, cell)) > MAX_MARKERS:
+        cell *= 1.5
+    placed = []
+    for members in cells.values():
+        if len(members) == 1:
+            page, x, y = members[0]
+            placed.append(page_marker(page, request, describe, (x, y), (x, y)))
+        else:
+            placed.append(group_marker(members, group_url))
+    return tuple(placed)
+
+
+def grid(points, cell):
+    """{cell: [(page, x, y), …]} of `points` on a grid of `cell` units, in the points' order."""
+    cells = {}
+    for point in points:
+        cells.setdefault((int(point[1] // cell), int(point[2] // cell)), []).append(point)
+    return cells
+
+
+def group_marker(members, group_url):
+    """One marker for several pages: at their centre, named after their number and their most
+    frequent place, leading to the list of their most frequent country."""
+    pages = [page for page, _x, _y in members]
+    x = sum(x for _page, x, _y in members) / len(members)
+    y = sum(y for _page, _x, y in members) / len(members)
+    place = Counter(page.place for page in pages).most_common(1)[0][0]
+    country = Counter(page.country.code for page in pages if page.country).most_common(1)
+    label = ngettext(
+        "%(count)d partner around %(place)s", "%(count)d partners around %(place)s", len(pages)
+    ) % {"count": len(pages), "place": place}
+    return Marker(
+        name=label,
+        url=group_url(country[0][0] if country else ""),
+        kind="group",
+        shape=GROUP_SHAPE,
+        label=label,
+        x=round(x, 1),
+        y=round(y, 1),
+        true_x=round(x, 1),
+        true_y=round(y, 1),
+        count=len(pages),
+    )
 
 
 def describe_partner(partner):
@@ -173,7 +238,7 @@ def render_map(partners, request, directory):
     """The map of `partners` (a queryset, in the order of the keyboard's path); `directory`:
     the page that lists them, when not this one."""
     partners, unplaced = placed_and_unplaced(partners, "kind")
-    placed = markers(partners, request)
+    placed = markers(partners, request, group_url=directory_filter_url(directory))
     return render_to_string(
         "network/network_map.html",
         {
@@ -184,9 +249,22 @@ def render_map(partners, request, directory):
             "width": WIDTH,
             "height": HEIGHT,
             "directory_page": directory,
+            "group_shape": GROUP_SHAPE if any(marker.count > 1 for marker in placed) else "",
         },
         request,
     )
+
+
+def directory_filter_url(directory):
+    """group_url for markers(): the list of a country's partners in the directory `directory`,
+    or in the page itself (None: the map is the directory's)."""
+    base = directory.url if directory is not None else ""
+
+    def url(country_code):
+        query = f"?country={country_code}" if country_code else ""
+        return f"{base}{query}#partner-list"
+
+    return url
 
 
 def view_box(placed):

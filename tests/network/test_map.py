@@ -1,9 +1,12 @@
+import random
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 
-from network.map import SHAPES, project, render_map
+from network.map import MAX_MARKERS, SHAPES, project, render_map
+from network.map import markers as map_markers
 from network.models import PartnerKind, PartnerPage
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory
 
@@ -191,3 +194,51 @@ def test_map_costs_two_queries_however_many_partners_it_places(
 
     assert html.count('<a class="network-map__marker ') == 23
     assert "1 partner with no location on record is only in the list." in html
+
+
+def test_partners_close_together_share_a_marker_beyond_the_maps_limit(
+    client, directory, monkeypatch
+):
+    monkeypatch.setattr("network.map.MAX_MARKERS", 4)  # Paris, Rotterdam, Berlin, Rome
+    for number in range(4):
+        PartnerPageFactory(
+            parent=directory, title=f"Roman partner {number}", city="Rome", country="IT",
+            **place(ROME),
+        )  # fmt: skip
+
+    found = markers(client.get(directory.url))
+
+    assert found["4 partners around Rome, Italy"][0] == "?country=IT#partner-list"
+    # Alone in their part of the map, the others keep their own marker.
+    assert {
+        "Efus – Lead organisation, Paris, France",
+        "Ufuq – Non-governmental organisation, Germany",
+    } <= set(found)
+    assert 'class="network-map__count" x=' in client.get(directory.url).content.decode()
+
+
+def test_a_map_of_7000_partners_stays_readable_and_light(rf):
+    """The network grown a hundredfold: every partner placed somewhere in Europe."""
+    spread = random.Random(7)
+    partners = [
+        PartnerPage(
+            title=f"Partner {number}",
+            url_path=f"/home/partners/partner-{number}/",
+            kind=PartnerKind.CITY,
+            city=f"City {number % 500}",
+            country="FR",
+            latitude=spread.uniform(36, 60),
+            longitude=spread.uniform(-9, 30),
+        )
+        for number in range(7000)
+    ]
+
+    placed = map_markers(partners, rf.get("/en/"), group_url=lambda code: "#partner-list")
+    html = render_to_string(
+        "network/network_map.html",
+        {"markers": placed, "view_box": "0 0 1000 877", "width": 1000, "height": 877},
+    )
+
+    assert len(placed) <= MAX_MARKERS
+    assert sum(marker.count for marker in placed) == 7000
+    assert len(html.encode()) < 50_000
