@@ -134,7 +134,8 @@ class CommentablePageMixin(models.Model):
 
     @property
     def comments_are_open(self):
-        if not self.allow_comments:
+        # The static archive of the site (archive/) takes no comment: there is no server.
+        if not self.allow_comments or settings.STATIC_ARCHIVE:
             return False
         published = self.first_published_at
         days = settings.COMMENTS_CLOSE_AFTER_DAYS

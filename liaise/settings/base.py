@@ -48,6 +48,7 @@ PROJECT_APPS = [
     "search",
     "guide",
     "home",
+    "archive",
     "demo",
 ]
 
@@ -136,6 +137,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.static_archive",
             ],
         },
     },
@@ -333,6 +335,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The site's public address, scheme and host (and port): every absolute link names it, e-mails
 # included (core/site_address.py; docs/operations.md).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# True only while `manage.py build_archive` renders the site into static files (archive/):
+# forms that need a server become notices, filters become links (docs/operations.md).
+STATIC_ARCHIVE = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILAPI_BASE_URL = SITE_URL
 OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(SITE_URL)

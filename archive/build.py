@@ -1,0 +1,230 @@
+"""The static archive of the site: every public page of every language, as the site serves
+it, in files that any static host can serve without the CMS (docs/operations.md, "Closing
+the project").
+
+The site is rendered in this process with STATIC_ARCHIVE on (forms that need a server become
+notices, filters become links: core/context_processors.py) and caches of its own, never the
+live site's. Starting from every live public page, the archive follows every link to the site:
+a page is written as `<its path>/index.html`; an address with a query string (a page of a
+listing, a filter, a tag) becomes a path of its own (`/en/news/?page=2` →
+`/en/news/page/2/`); a feed or a calendar gets a file name with its type's extension;
+documents, pictures and static files are copied. Links are rewritten to match, and
+absolute links to the site (canonical, alternates, link previews) name `base_url` instead.
+"""
+
+import html
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.test import Client, override_settings
+from wagtail.models import Page
+
+from core.querysets import public
+
+# Attributes whose value is an address (srcset: several, with their widths; a <meta>'s content
+# only when it is an absolute address: og:url, og:image).
+LINK = re.compile(
+    r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"|(?P<meta>\scontent)="(?P<absolute>https?://[^"]*)"'
+)
+SRCSET = re.compile(r'(?P<attr>\ssrcset)="(?P<value>[^"]*)"')
+# The extension a file of each type is written with, when its address has none.
+EXTENSIONS = {
+    "text/html": ".html",
+    "application/rss+xml": ".rss",
+    "application/atom+xml": ".atom",
+    "application/xml": ".xml",
+    "text/xml": ".xml",
+    "text/calendar": ".ics",
+    "application/json": ".json",
+    "text/plain": ".txt",
+}
+PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
+# Files whose text names the site's pages by their absolute address.
+TEXT_EXTENSIONS = (".rss", ".atom", ".xml", ".ics", ".json", ".txt")
+# Addresses a static copy has nothing to answer with.
+SERVER_ONLY = ("/admin/", "/django-admin/", "/api/", "/_util/")
+ARCHIVE_CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"archive-{alias}",
+    }
+    for alias in ("default", "pages", "page_generation")
+}
+
+
+@dataclass
+class Fetched:
+    """What the site answered for an address: its content and where it goes in the archive."""
+
+    path: str  # the file, relative to the archive's root
+    content: bytes
+    is_html: bool
+
+
+def build_archive(output, base_url):
+    """Write the archive of the site into `output` (a folder, made empty first); `base_url`:
+    where it will be served from. Returns {address: file} of what it wrote."""
+    output = Path(output)
+    if output.exists():
+        shutil.rmtree(output)
+    output.mkdir(parents=True)
+    site_url = settings.SITE_URL
+    with override_settings(
+        STATIC_ARCHIVE=True,
+        PAGE_CACHE_ENABLED=False,
+        CACHES=ARCHIVE_CACHES,
+        # Static files under their own names, which the archive copies as they are.
+        STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}},
+        ALLOWED_HOSTS=[urlsplit(site_url).hostname],
+    ):
+        fetched = crawl(Client(HTTP_HOST=urlsplit(site_url).netloc), start_addresses())
+    files = {address: item.path for address, item in fetched.items()}
+    for address, item in fetched.items():
+        content = item.content
+        if item.is_html:
+            content = rewrite_links(content.decode(), address, files, site_url, base_url).encode()
+        elif item.path.endswith(TEXT_EXTENSIONS):  # feeds, calendars: their links to pages
+            content = content.replace(site_url.encode(), base_url.rstrip("/").encode())
+        write(output / item.path, content)
+    return files
+
+
+def start_addresses():
+    """The root (the language redirect) and every live public page of every language."""
+    pages = public(Page.objects.live().filter(depth__gt=1)).specific()
+    return ["/", *sorted(url for page in pages if (url := page.url))]
+
+
+def crawl(client, addresses):
+    """{address: Fetched} of `addresses` and of every address of the site they link to."""
+    fetched, queue = {}, list(addresses)
+    while queue:
+        address = queue.pop(0)
+        if address in fetched or is_server_only(address):
+            continue
+        item = fetch(client, address)
+        if item is None:
+            continue
+        fetched[address] = item
+        if item.is_html:
+            queue.extend(linked_addresses(item.content.decode(), address))
+    return fetched
+
+
+def fetch(client, address):
+    """What the site serves at `address` (following redirects), or None when it serves
+    nothing there (a 404: the link checker of the tests reports the page that links it)."""
+    if address.startswith(settings.STATIC_URL):
+        source = finders.find(unquote(address.removeprefix(settings.STATIC_URL)))
+        return Fetched(address.lstrip("/"), Path(source).read_bytes(), False) if source else None
+    if address.startswith(settings.MEDIA_URL):
+        source = Path(settings.MEDIA_ROOT) / unquote(address.removeprefix(settings.MEDIA_URL))
+        return (
+            Fetched(address.lstrip("/"), source.read_bytes(), False) if source.is_file() else None
+        )
+    response = client.get(address, follow=True)
+    if response.status_code != 200:
+        return None
+    content_type = response.get("Content-Type", "text/html").split(";")[0].strip()
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.redirect_chain:
+        # A redirect (the root to a language): a page that leads there.
+        target = response.redirect_chain[-1][0]
+        content = redirect_page(target).encode()
+        content_type = "text/html"
+    return Fetched(archive_path(address, content_type), content, content_type == "text/html")
+
+
+def redirect_page(target):
+    target = html.escape(target)
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>LIAISE 2</title>'
+        f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" '
+        f'href="{target}"></head><body><p><a href="{target}">LIAISE 2</a></p></body></html>'
+    )
+
+
+def archive_path(address, content_type):
+    """The file an address is written to: a page at `<path>/index.html`, a query string as
+    folders (`?tag=seminar&page=2` → `page/2/tag/seminar/`), another type of file with its
+    type's extension when its address has none (`/en/news/feed/` → `en/news/feed.rss`)."""
+    parts = urlsplit(address)
+    path = PurePosixPath(unquote(parts.path).lstrip("/"))
+    for name, value in sorted(parse_qsl(parts.query)):
+        path = path / name / value
+    extension = EXTENSIONS.get(content_type, "")
+    if content_type == "text/html":
+        return str(path / "index.html") if not path.suffix else str(path)
+    if path.suffix:
+        return str(path)
+    return str(path) + extension if str(path) not in ("", ".") else "index" + extension
+
+
+def is_server_only(address):
+    return address.startswith(SERVER_ONLY)
+
+
+def linked_addresses(page, address):
+    """The addresses of the site that `page` (HTML, served at `address`) links to."""
+    found = [html.unescape(link_of(match)) for match in LINK.finditer(page)]
+    for match in SRCSET.finditer(page):
+        found += [candidate.split()[0] for candidate in html.unescape(match["value"]).split(",")]
+    return [own for url in found if (own := own_address(url, address)) is not None]
+
+
+def link_of(match):
+    return match["url"] if match["url"] is not None else match["absolute"]
+
+
+def own_address(url, address):
+    """`url`, written in the page at `address`, as an address of the site (path and query),
+    or None when it is elsewhere (another site, mailto:, a fragment of the same page)."""
+    if url.startswith(("#", "mailto:", "tel:", "data:", "javascript:")) or not url:
+        return None
+    absolute = urljoin(settings.SITE_URL + address, url)
+    site = urlsplit(settings.SITE_URL)
+    parts = urlsplit(absolute)
+    if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def rewrite_links(page, address, files, site_url, base_url):
+    """`page` with every link to the site pointing at its file in the archive, under
+    `base_url` when the link was absolute."""
+
+    def archived(url):
+        own = own_address(html.unescape(url), address)
+        if own is None or own not in files:
+            return url
+        fragment = urlsplit(html.unescape(url)).fragment
+        path = files[own]
+        target = "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
+        target = quote(target) + (f"#{fragment}" if fragment else "")
+        if html.unescape(url).startswith(site_url):
+            return html.escape(base_url.rstrip("/") + target)
+        return html.escape(target)
+
+    page = LINK.sub(
+        lambda match: f'{match["attr"] or match["meta"]}="{archived(link_of(match))}"', page
+    )
+    return SRCSET.sub(
+        lambda match: '{}="{}"'.format(
+            match["attr"],
+            ", ".join(
+                " ".join([archived(candidate.split()[0]), *candidate.split()[1:]])
+                for candidate in html.unescape(match["value"]).split(",")
+            ),
+        ),
+        page,
+    )
+
+
+def write(path, content):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)

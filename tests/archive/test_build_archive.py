@@ -1,0 +1,101 @@
+"""The static archive of the demo site (archive/build.py), served by nothing but files: every
+link to the site leads to a file of the archive, none to a query string or to what only a
+server answers, forms that need a server are notices, and filters are links to pages of their
+own."""
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+BASE_URL = "https://archive.liaise2.example.org"
+LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+
+
+def internal_links(page):
+    """The links of an archived page to the archive itself (paths, or under BASE_URL)."""
+    links = LINK.findall(page)
+    for srcset in SRCSET.findall(page):
+        links += [candidate.split()[0] for candidate in srcset.split(",")]
+    for link in links:
+        link = link.replace("&amp;", "&")
+        if link.startswith(BASE_URL):
+            link = link.removeprefix(BASE_URL) or "/"
+        if link.startswith("/"):
+            yield link
+
+
+def file_of(archive, link):
+    """The file a static server answers `link` with, or None."""
+    path = archive / unquote(urlsplit(link).path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, loaded once, and its archive."""
+    output = tmp_path_factory.mktemp("archive")
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+        call_command("build_archive", str(output), base_url=BASE_URL, verbosity=0)
+    return output
+
+
+def archived_pages(archive):
+    return {path: path.read_text() for path in archive.rglob("*.html")}
+
+
+def test_every_link_of_the_archive_leads_to_one_of_its_files(archive):
+    broken, to_a_server = [], []
+    for path, page in archived_pages(archive).items():
+        for link in internal_links(page):
+            if "?" in link or link.startswith(("/admin/", "/api/", "/django-admin/")):
+                to_a_server.append(f"{path.relative_to(archive)}: {link}")
+            elif file_of(archive, link) is None:
+                broken.append(f"{path.relative_to(archive)}: {link}")
+
+    assert to_a_server == []
+    assert broken == []
+
+
+def test_every_page_is_archived_in_both_languages_with_its_listings_pages(archive):
+    for page in (
+        "en/partners/bordeaux/index.html",
+        "fr/partenaires/bordeaux/index.html",
+        "en/seminars/bordeaux-2016/index.html",
+        "fr/actualites/index.html",
+        "en/resources/index.html",
+    ):
+        assert (archive / page).is_file(), page
+    # A filter's value, a tag: pages of their own.
+    assert (archive / "en/partners/country/FR/index.html").is_file()
+    assert (archive / "fr/projets-pilotes/status/running/index.html").is_file()
+
+
+def test_forms_that_need_a_server_are_notices_and_filters_are_links(archive):
+    contact = (archive / "en/contact/index.html").read_text()
+    seminar = (archive / "fr/seminaires/bordeaux-2016/index.html").read_text()
+    directory = (archive / "en/partners/index.html").read_text()
+
+    assert 'method="post"' not in contact + seminar
+    assert "This is the archive of the project’s website: it takes no message." in contact
+    assert "Ceci est l’archive du site du projet : les commentaires sont fermés." in seminar
+    assert '<form class="filters"' not in directory
+    assert 'href="/en/partners/country/FR/#partner-list"' in directory
+
+
+def test_absolute_links_name_the_archives_address(archive):
+    home = (archive / "en/index.html").read_text()
+
+    assert f'<link rel="canonical" href="{BASE_URL}/en/">' in home
+    assert "liaise.example.org" not in home.replace(BASE_URL, "")
+
+
+def test_the_root_leads_to_a_language(archive):
+    assert 'content="0; url=/en/"' in (archive / "index.html").read_text()
