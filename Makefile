@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run serve audit test lint format messages bench
+.PHONY: install run serve audit test lint format messages bench archive
 
 install: $(VENV)/.installed
 
@@ -42,6 +42,15 @@ serve: $(VENV)/.installed-production
 	{ while :; do $(BIN)/python manage.py send_queued_mail; sleep 60; done & } && \
 	mail_worker=$$! && trap 'kill $$mail_worker 2>/dev/null' EXIT && trap 'exit 130' INT TERM && \
 	$(BIN)/gunicorn liaise.wsgi --workers 2 --bind 127.0.0.1:$(PORT)
+
+# The static archive of the site (docs/operations.md, "Closing the project"): every public page
+# of every language, its documents, pictures and search, into ARCHIVE_DIR, for any static host
+# serving it at the root of ARCHIVE_URL. On the database of DATABASE_URL, else db.sqlite3.
+ARCHIVE_DIR ?= archive-site
+ARCHIVE_URL ?= http://127.0.0.1:8002
+archive: install
+	$(DEV_SETTINGS) $(BIN)/python manage.py build_archive $(ARCHIVE_DIR) --base-url $(ARCHIVE_URL)
+	@echo "Try it: python3 -m http.server 8002 --directory $(ARCHIVE_DIR), then $(ARCHIVE_URL)/"
 
 # Lighthouse (npm, into the git-ignored .audit/; 12.x, as 13 needs Node 22) with Debian's
 # Chromium on every public page type in both languages, against the site as `make serve` runs

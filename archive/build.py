@@ -15,6 +15,8 @@ absolute links to the site (canonical, alternates, link previews) name `base_url
 import html
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
@@ -44,6 +46,8 @@ EXTENSIONS = {
     "text/plain": ".txt",
 }
 PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
+# Indexing the demo's archive takes about a second.
+PAGEFIND_SECONDS = 300
 # Files whose text names the site's pages by their absolute address.
 TEXT_EXTENSIONS = (".rss", ".atom", ".xml", ".ics", ".json", ".txt")
 # Addresses a static copy has nothing to answer with.
@@ -87,11 +91,29 @@ def build_archive(output, base_url):
     for address, item in fetched.items():
         content = item.content
         if item.is_html:
-            content = rewrite_links(content.decode(), address, files, site_url, base_url).encode()
+            page = rewrite_links(content.decode(), address, files, site_url, base_url)
+            content = searchable_once(page, address).encode()
         elif item.path.endswith(TEXT_EXTENSIONS):  # feeds, calendars: their links to pages
             content = content.replace(site_url.encode(), base_url.rstrip("/").encode())
         write(output / item.path, content)
+    index_for_search(output)
     return files
+
+
+def searchable_once(page, address):
+    """A listing's pages, filters and tags hold nothing of their own: only the pages of the
+    site (addresses without a query string) are in the archive's search."""
+    return page.replace(" data-pagefind-body", "") if "?" in address else page
+
+
+def index_for_search(output):
+    """Pagefind's index of the archive, per language (<html lang>, English and French
+    stemming), and its search interface, into `output`/pagefind/."""
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"],
+        check=True,
+        timeout=PAGEFIND_SECONDS,
+    )
 
 
 def start_addresses():

@@ -3,6 +3,7 @@ link to the site leads to a file of the archive, none to a query string or to wh
 server answers, forms that need a server are notices, and filters are links to pages of their
 own."""
 
+import json
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -95,6 +96,18 @@ def test_absolute_links_name_the_archives_address(archive):
 
     assert f'<link rel="canonical" href="{BASE_URL}/en/">' in home
     assert "liaise.example.org" not in home.replace(BASE_URL, "")
+
+
+def test_the_archive_has_a_search_index_per_language_of_its_pages_only(archive):
+    entry = json.loads((archive / "pagefind/pagefind-entry.json").read_text())
+    search_page = (archive / "fr/recherche/index.html").read_text()
+    filtered = (archive / "en/partners/country/FR/index.html").read_text()
+
+    assert set(entry["languages"]) == {"en", "fr"}
+    # Every page of the site once: not a listing's filters, nor the search page.
+    assert "data-pagefind-body" in (archive / "en/partners/bordeaux/index.html").read_text()
+    assert "data-pagefind-body" not in filtered + search_page
+    assert 'src="/pagefind/pagefind-ui.js"' in search_page
 
 
 def test_the_root_leads_to_a_language(archive):

@@ -1,0 +1,78 @@
+"""The static archive (archive/build.py) in a browser, served by a plain static file server
+(Python's http.server) and nothing else: searching in French finds French pages only, the
+filters and the language switcher work, and no request leaves the archive."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def archive_server(tmp_path):
+    """The demo site's archive, at the root of a static file server."""
+    call_command("load_demo_content", verbosity=0)
+    address = "http://127.0.0.1:{}"
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path))
+    )
+    base_url = address.format(server.server_port)
+    call_command("build_archive", str(tmp_path), base_url=base_url, verbosity=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    yield base_url
+    server.shutdown()
+    thread.join()
+    server.server_close()
+
+
+def test_a_visitor_searches_filters_and_switches_language_in_the_archive(
+    browser, archive_server, screenshot
+):
+    context = browser.new_context(base_url=archive_server, locale="fr-FR")
+    outside, problems = [], []
+    context.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(archive_server) else outside.append(request.url)
+        ),
+    )
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    # The search box of every page leads to the archive's search, in the page's language.
+    page.goto("/fr/")
+    page.get_by_label("Rechercher sur le site").fill("Bordeaux")
+    page.get_by_role("button", name="Rechercher").click()
+    results = page.locator(".pagefind-ui__result-title")
+    expect(results.get_by_text("Ville de Bordeaux", exact=True)).to_be_visible()
+    expect(results.get_by_text("City of Bordeaux", exact=True)).to_have_count(0)
+    screenshot(page, "1-french-search")
+
+    # A filter is a link to a page of its own.
+    page.goto("/en/partners/")
+    page.get_by_role("navigation", name="Filter the directory").get_by_role(
+        "link", name="France"
+    ).click()
+    expect(page).to_have_url(f"{archive_server}/en/partners/country/FR/#partner-list")
+    expect(page.get_by_role("link", name="City of Bordeaux", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="City of Leuven", exact=True)).to_have_count(0)
+
+    page.get_by_role("link", name="City of Bordeaux", exact=True).click()
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ville de Bordeaux")
+
+    assert outside == []
+    assert problems == []
+    context.close()
