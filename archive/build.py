@@ -14,9 +14,9 @@ absolute links to the site (canonical, alternates, link previews) name `base_url
 
 import html
 import re
-import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
@@ -50,6 +50,8 @@ PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
 PAGEFIND_SECONDS = 300
 # Files whose text names the site's pages by their absolute address.
 TEXT_EXTENSIONS = (".rss", ".atom", ".xml", ".ics", ".json", ".txt")
+# Where Pagefind writes the archive's search index and interface.
+SEARCH_INDEX = "/pagefind/"
 # Addresses a static copy has nothing to answer with.
 SERVER_ONLY = ("/admin/", "/django-admin/", "/api/", "/_util/")
 ARCHIVE_CACHES = {
@@ -71,12 +73,18 @@ class Fetched:
 
 
 def build_archive(output, base_url):
-    """Write the archive of the site into `output` (a folder, made empty first); `base_url`:
-    where it will be served from. Returns {address: file} of what it wrote."""
+    """Write the archive of the site into `output`; `base_url`: where it will be served from.
+    Built in a folder of its own, then synchronised: a file whose content did not change is
+    not written again, one the site no longer has is removed, so that a sync to a host (rsync,
+    `aws s3 sync`) sends only what changed. Returns {address: file} of the pages."""
     output = Path(output)
-    if output.exists():
-        shutil.rmtree(output)
-    output.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="liaise-archive-") as built:
+        files = write_archive(Path(built), base_url)
+        synchronise(Path(built), output)
+    return files
+
+
+def write_archive(output, base_url):
     site_url = settings.SITE_URL
     with override_settings(
         STATIC_ARCHIVE=True,
@@ -188,7 +196,8 @@ def archive_path(address, content_type):
 
 
 def is_server_only(address):
-    return address.startswith(SERVER_ONLY)
+    """An address only a server answers, or one the archive makes itself (its search)."""
+    return address.startswith((*SERVER_ONLY, SEARCH_INDEX))
 
 
 def linked_addresses(page, address):
@@ -250,3 +259,20 @@ def rewrite_links(page, address, files, site_url, base_url):
 def write(path, content):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
+
+
+def synchronise(source, target):
+    """Make folder `target` hold what `source` holds, writing only the files that differ."""
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in [path for path in target.rglob("*") if path.is_file()]:
+        if stale.relative_to(target) not in wanted:
+            stale.unlink()
+    for relative in sorted(wanted):
+        content = (source / relative).read_bytes()
+        destination = target / relative
+        if not destination.is_file() or destination.read_bytes() != content:
+            write(destination, content)
+    for folder in sorted(target.rglob("*"), reverse=True):  # the deepest first
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()

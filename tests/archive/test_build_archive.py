@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from django.core.management import call_command
 
+from tests.nu_checker import html_errors
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BASE_URL = "https://archive.liaise2.example.org"
@@ -38,14 +40,26 @@ def file_of(archive, link):
     return path if path.is_file() else None
 
 
+def modification_times(folder):
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
 @pytest.fixture(scope="module")
-def archive(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, loaded once, and its archive."""
+def archives(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, loaded once, and its archive, built twice: (the folder, the times of
+    its files after the first build, after the second)."""
     output = tmp_path_factory.mktemp("archive")
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
         call_command("build_archive", str(output), base_url=BASE_URL, verbosity=0)
-    return output
+        first = modification_times(output)
+        call_command("build_archive", str(output), base_url=BASE_URL, verbosity=0)
+    return output, first, modification_times(output)
+
+
+@pytest.fixture
+def archive(archives):
+    return archives[0]
 
 
 def archived_pages(archive):
@@ -108,6 +122,18 @@ def test_the_archive_has_a_search_index_per_language_of_its_pages_only(archive):
     assert "data-pagefind-body" in (archive / "en/partners/bordeaux/index.html").read_text()
     assert "data-pagefind-body" not in filtered + search_page
     assert 'src="/pagefind/pagefind-ui.js"' in search_page
+
+
+def test_building_again_with_no_change_rewrites_nothing(archives):
+    _archive, first, second = archives
+
+    assert second == first
+
+
+def test_every_archived_page_is_valid_html(archive):
+    pages = sorted(archive.rglob("*.html"))
+
+    assert html_errors(pages, name_of=lambda path: path.relative_to(archive)) == []
 
 
 def test_the_root_leads_to_a_language(archive):

@@ -1,13 +1,9 @@
 import datetime
-import json
 import re
-import subprocess
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -33,6 +29,7 @@ from network.models import PartnerIndexPage, PartnerKind, PartnerPage
 from news.models import NewsPage
 from pilots.models import PilotProjectPage
 from tests.comments import comment_post_url
+from tests.nu_checker import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -497,7 +494,6 @@ def test_demo_footer_links_the_contact_page_and_legal_notice(demo, client):
 
 # -- What visitors meet: valid HTML, and text written for them ---------------------------------
 
-VNU = Path(settings.BASE_DIR) / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Words of notes about how the demo was made, or of templates, that no visitor may read.
 DEVELOPER_TEXT = re.compile(
     r"\{#|#\}|\{%|%\}|\{\{|\bthe seed\b|\bthis session only\b|lorem ipsum|\bTODO\b|"
@@ -562,25 +558,10 @@ def visible_text(html):
 
 
 def test_every_page_visitors_meet_is_valid_html(demo, client, tmp_path):
-    if not VNU.exists():
-        pytest.fail(f"The Nu Html Checker is missing at {VNU}: `make test` installs it (npm).")
     names = {}
     for number, (name, html) in enumerate(pages_visitors_meet(client).items()):
         path = tmp_path / f"page-{number}.html"
         path.write_text(html, encoding="utf-8")
-        names[str(path)] = name
+        names[path] = name
 
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *names],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-    messages = json.loads(result.stderr)["messages"]  # the checker reports on stderr
-    errors = [
-        f"{names.get(urlsplit(message.get('url', '')).path, message.get('url'))}: "
-        f"{message['message']} ({message.get('extract', '').strip()[:80]})"
-        for message in messages
-    ]
-    assert errors == []
+    assert html_errors(names, name_of=names.get) == []

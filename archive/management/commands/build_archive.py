@@ -19,4 +19,4 @@ class Command(BaseCommand):
 
     def handle(self, output, base_url, **options):
         files = build_archive(output, base_url)
-        self.stdout.write(f"{len(files)} files written into {output}.")
+        self.stdout.write(f"{len(files)} addresses of the site archived into {output}.")
