@@ -13,6 +13,7 @@ absolute links to the site (canonical, alternates, link previews) name `base_url
 """
 
 import html
+import json
 import re
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from wagtail.models import Page
 
@@ -33,6 +35,7 @@ from core.querysets import public
 LINK = re.compile(
     r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"|(?P<meta>\scontent)="(?P<absolute>https?://[^"]*)"'
 )
+LOCATION = re.compile(r"<loc>([^<]+)</loc>")
 SRCSET = re.compile(r'(?P<attr>\ssrcset)="(?P<value>[^"]*)"')
 # The extension a file of each type is written with, when its address has none.
 EXTENSIONS = {
@@ -50,6 +53,8 @@ PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
 PAGEFIND_SECONDS = 300
 # Files whose text names the site's pages by their absolute address.
 TEXT_EXTENSIONS = (".rss", ".atom", ".xml", ".ics", ".json", ".txt")
+# An address no page has, for the "page not found" of each language.
+NOT_FOUND_SLUG = "archive-page-not-found"
 # Where Pagefind writes the archive's search index and interface.
 SEARCH_INDEX = "/pagefind/"
 # Addresses a static copy has nothing to answer with.
@@ -94,18 +99,44 @@ def write_archive(output, base_url):
         STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}},
         ALLOWED_HOSTS=[urlsplit(site_url).hostname],
     ):
-        fetched = crawl(Client(HTTP_HOST=urlsplit(site_url).netloc), start_addresses())
+        client = Client(HTTP_HOST=urlsplit(site_url).netloc)
+        fetched = crawl(client, start_addresses())
+        fetched |= not_found_pages(client)
+        fetched["/"] = Fetched("index.html", root_page().encode(), True)
     files = {address: item.path for address, item in fetched.items()}
     for address, item in fetched.items():
         content = item.content
         if item.is_html:
             page = rewrite_links(content.decode(), address, files, site_url, base_url)
             content = searchable_once(page, address).encode()
-        elif item.path.endswith(TEXT_EXTENSIONS):  # feeds, calendars: their links to pages
-            content = content.replace(site_url.encode(), base_url.rstrip("/").encode())
+        elif item.path.endswith(TEXT_EXTENSIONS):  # feeds, calendars, sitemaps: their links
+            text = rewrite_locations(content.decode(), address, files, site_url, base_url)
+            content = text.replace(site_url, base_url.rstrip("/")).encode()
         write(output / item.path, content)
     index_for_search(output)
     return files
+
+
+def not_found_pages(client):
+    """{address: Fetched} of the "page not found" of each language (`<language>/404.html`,
+    the first language's also at the root, where static hosts look for it)."""
+    pages = {}
+    for number, (language, _name) in enumerate(settings.LANGUAGES):
+        response = client.get(f"/{language}/{NOT_FOUND_SLUG}/")
+        content = response.content
+        pages[f"/{language}/404.html"] = Fetched(f"{language}/404.html", content, True)
+        if number == 0:
+            pages["/404.html"] = Fetched("404.html", content, True)
+    return pages
+
+
+def root_page():
+    """The archive's `/`: a link to each language, and the visitor's language chosen in the
+    browser as the site's LocaleMiddleware would (the first of theirs the site has)."""
+    return render_to_string(
+        "archive/root.html",
+        {"languages": [(code, name) for code, name in settings.LANGUAGES]},
+    )
 
 
 def searchable_once(page, address):
@@ -122,12 +153,17 @@ def index_for_search(output):
         check=True,
         timeout=PAGEFIND_SECONDS,
     )
+    # Its list of languages comes in any order: sorted, so that an unchanged site gives an
+    # unchanged file.
+    entry = output / SEARCH_INDEX.strip("/") / "pagefind-entry.json"
+    sorted_entry = json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False)
+    entry.write_text(sorted_entry, encoding="utf-8")
 
 
 def start_addresses():
-    """The root (the language redirect) and every live public page of every language."""
+    """robots.txt, the sitemap and every live public page of every language."""
     pages = public(Page.objects.live().filter(depth__gt=1)).specific()
-    return ["/", *sorted(url for page in pages if (url := page.url))]
+    return ["/robots.txt", "/sitemap.xml", *sorted(url for page in pages if (url := page.url))]
 
 
 def crawl(client, addresses):
@@ -143,6 +179,9 @@ def crawl(client, addresses):
         fetched[address] = item
         if item.is_html:
             queue.extend(linked_addresses(item.content.decode(), address))
+        elif item.path.endswith(".xml"):  # a sitemap: its files and pages
+            locations = LOCATION.findall(item.content.decode())
+            queue.extend(own for url in locations if (own := own_address(url, address)))
     return fetched
 
 
@@ -181,11 +220,16 @@ def redirect_page(target):
 
 def archive_path(address, content_type):
     """The file an address is written to: a page at `<path>/index.html`, a query string as
-    folders (`?tag=seminar&page=2` → `page/2/tag/seminar/`), another type of file with its
-    type's extension when its address has none (`/en/news/feed/` → `en/news/feed.rss`)."""
+    folders (`?tag=seminar&page=2` → `page/2/tag/seminar/`), or in a file's name; another type
+    of file with its type's extension when its address has none (`/en/news/feed/` →
+    `en/news/feed.rss`)."""
     parts = urlsplit(address)
     path = PurePosixPath(unquote(parts.path).lstrip("/"))
-    for name, value in sorted(parse_qsl(parts.query)):
+    query = sorted(parse_qsl(parts.query))
+    if path.suffix and query:  # a file's other pages: `sitemap-pages.xml?p=2` → `…-p-2.xml`
+        words = "-".join(f"{name}-{value}" for name, value in query)
+        return str(path.with_name(f"{path.stem}-{words}{path.suffix}"))
+    for name, value in query:
         path = path / name / value
     extension = EXTENSIONS.get(content_type, "")
     if content_type == "text/html":
@@ -254,6 +298,20 @@ def rewrite_links(page, address, files, site_url, base_url):
         ),
         page,
     )
+
+
+def rewrite_locations(text, address, files, site_url, base_url):
+    """A sitemap's <loc> addresses (and any other) pointing at their files in the archive."""
+
+    def archived(match):
+        own = own_address(match[1], address)
+        if own is None or own not in files:
+            return match[0]
+        path = files[own]
+        target = "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
+        return f"<loc>{base_url.rstrip('/')}{quote(target)}</loc>"
+
+    return LOCATION.sub(archived, text)
 
 
 def write(path, content):

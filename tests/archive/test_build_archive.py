@@ -66,14 +66,27 @@ def archived_pages(archive):
     return {path: path.read_text() for path in archive.rglob("*.html")}
 
 
-def test_every_link_of_the_archive_leads_to_one_of_its_files(archive):
+def anchors(page):
+    return set(re.findall(r'\sid="([^"]+)"', page))
+
+
+def test_every_link_of_the_archive_leads_to_one_of_its_files_and_anchors(archive):
+    pages = archived_pages(archive)
     broken, to_a_server = [], []
-    for path, page in archived_pages(archive).items():
+    for path, page in pages.items():
+        where = path.relative_to(archive)
         for link in internal_links(page):
+            target = file_of(archive, link)
+            fragment = urlsplit(link).fragment
             if "?" in link or link.startswith(("/admin/", "/api/", "/django-admin/")):
-                to_a_server.append(f"{path.relative_to(archive)}: {link}")
-            elif file_of(archive, link) is None:
-                broken.append(f"{path.relative_to(archive)}: {link}")
+                to_a_server.append(f"{where}: {link}")
+            elif target is None:
+                broken.append(f"{where}: {link}")
+            elif fragment and target.suffix == ".html" and fragment not in anchors(pages[target]):
+                broken.append(f"{where}: {link} (no such anchor)")
+        for fragment in re.findall(r'\shref="#([^"]+)"', page):
+            if fragment not in anchors(page):
+                broken.append(f"{where}: #{fragment} (no such anchor)")
 
     assert to_a_server == []
     assert broken == []
@@ -99,8 +112,9 @@ def test_forms_that_need_a_server_are_notices_and_filters_are_links(archive):
     directory = (archive / "en/partners/index.html").read_text()
 
     assert 'method="post"' not in contact + seminar
-    assert "This is the archive of the project’s website: it takes no message." in contact
-    assert "Ceci est l’archive du site du projet : les commentaires sont fermés." in seminar
+    assert "The contact form is closed: this is the archive of the LIAISE 2 project" in contact
+    assert "Commentaires fermés : ceci est l’archive du projet LIAISE 2, 2016–2018." in seminar
+    assert "The archive of the LIAISE 2 project, 2016–2018" in directory
     assert '<form class="filters"' not in directory
     assert 'href="/en/partners/country/FR/#partner-list"' in directory
 
@@ -136,5 +150,19 @@ def test_every_archived_page_is_valid_html(archive):
     assert html_errors(pages, name_of=lambda path: path.relative_to(archive)) == []
 
 
-def test_the_root_leads_to_a_language(archive):
-    assert 'content="0; url=/en/"' in (archive / "index.html").read_text()
+def test_the_root_offers_each_language_and_chooses_the_visitors(archive):
+    root = (archive / "index.html").read_text()
+
+    assert '<a href="/fr/" hreflang="fr" lang="fr">Français</a>' in root
+    assert "navigator.languages" in root
+
+
+def test_the_archive_has_its_sitemap_robots_and_not_found_pages(archive):
+    sitemap = (archive / "sitemap.xml").read_text()
+    robots = (archive / "robots.txt").read_text()
+
+    assert f"<loc>{BASE_URL}/sitemap-pages.xml" in sitemap
+    assert f"Sitemap: {BASE_URL}/sitemap.xml" in robots
+    for page, title in (("en/404.html", "Page not found"), ("fr/404.html", "Page introuvable")):
+        assert title in (archive / page).read_text()
+    assert (archive / "404.html").read_text() == (archive / "en/404.html").read_text()

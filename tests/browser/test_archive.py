@@ -13,6 +13,10 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+SEMINAR_EN = "European cities facing radicalisation: communication and counter-narratives"
+SEMINAR_FR = "Les villes européennes face à la radicalisation : communication et contre-discours"
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
@@ -36,6 +40,12 @@ def archive_server(tmp_path):
     server.server_close()
 
 
+def search(page, label, button, words):
+    """Search from the box at the top of the page, as a visitor does."""
+    page.get_by_label(label).fill(words)
+    page.get_by_role("button", name=button, exact=True).click()
+
+
 def test_a_visitor_searches_filters_and_switches_language_in_the_archive(
     browser, archive_server, screenshot
 ):
@@ -52,11 +62,13 @@ def test_a_visitor_searches_filters_and_switches_language_in_the_archive(
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     # The search box of every page leads to the archive's search, in the page's language.
-    page.goto("/fr/")
-    page.get_by_label("Rechercher sur le site").fill("Bordeaux")
-    page.get_by_role("button", name="Rechercher").click()
+    page.goto("/en/")
+    search(page, "Search the site", "Search", "Bordeaux")
     results = page.locator(".pagefind-ui__result-title")
-    expect(results.get_by_text("Ville de Bordeaux", exact=True)).to_be_visible()
+    expect(results.get_by_text("City of Bordeaux", exact=True)).to_be_visible()
+    page.goto("/fr/")
+    search(page, "Rechercher sur le site", "Rechercher", "séminaire")
+    expect(results.get_by_text("Séminaire à Bordeaux", exact=False).first).to_be_visible()
     expect(results.get_by_text("City of Bordeaux", exact=True)).to_have_count(0)
     screenshot(page, "1-french-search")
 
@@ -69,9 +81,19 @@ def test_a_visitor_searches_filters_and_switches_language_in_the_archive(
     expect(page.get_by_role("link", name="City of Bordeaux", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="City of Leuven", exact=True)).to_have_count(0)
 
+    # A partner, its seminar, then the same in French.
     page.get_by_role("link", name="City of Bordeaux", exact=True).click()
+    page.get_by_role("link", name=SEMINAR_EN, exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(SEMINAR_EN)
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ville de Bordeaux")
+    expect(page.get_by_role("heading", level=1)).to_have_text(SEMINAR_FR)
+    expect(page.get_by_text("Commentaires fermés")).to_be_visible()
+
+    # The French guide, downloaded from the library.
+    page.goto("/fr/ressources/guide-liaise-pour-les-autorites-locales/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger").click()
+    assert download.value.suggested_filename.endswith(".pdf")
 
     assert outside == []
     assert problems == []
