@@ -59,6 +59,7 @@ NOT_FOUND_SLUG = "archive-page-not-found"
 SEARCH_INDEX = "/pagefind/"
 # Addresses a static copy has nothing to answer with.
 SERVER_ONLY = ("/admin/", "/django-admin/", "/api/", "/_util/")
+# (Wagtail's login for restricted pages and documents is /_util/login/.)
 ARCHIVE_CACHES = {
     alias: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -197,7 +198,9 @@ def fetch(client, address):
             Fetched(address.lstrip("/"), source.read_bytes(), False) if source.is_file() else None
         )
     response = client.get(address, follow=True)
-    if response.status_code != 200:
+    # A restricted document or page leads to a login: not part of the archive.
+    led_to = [urlsplit(url).path for url, _status in response.redirect_chain]
+    if response.status_code != 200 or any(is_server_only(path) for path in led_to):
         return None
     content_type = response.get("Content-Type", "text/html").split(";")[0].strip()
     content = b"".join(response.streaming_content) if response.streaming else response.content

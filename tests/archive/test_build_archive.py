@@ -8,8 +8,13 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Collection, CollectionViewRestriction
 
+from archive.build import fetch
+from tests.factories import DocumentFactory
 from tests.nu_checker import html_errors
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -166,3 +171,16 @@ def test_the_archive_has_its_sitemap_robots_and_not_found_pages(archive):
     for page, title in (("en/404.html", "Page not found"), ("fr/404.html", "Page introuvable")):
         assert title in (archive / page).read_text()
     assert (archive / "404.html").read_text() == (archive / "en/404.html").read_text()
+
+
+def test_a_document_of_a_restricted_collection_stays_out_of_the_archive(tmp_path, home):
+    collection = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    private = DocumentFactory(title="Budget", collection=collection)
+    public = DocumentFactory(title="Programme")
+    client = Client(HTTP_HOST=urlsplit(settings.SITE_URL).netloc)
+
+    assert fetch(client, private.url) is None
+    assert fetch(client, public.url).content == public.file.open().read()
