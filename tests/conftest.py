@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
+from django.core.management import call_command
 from post_office.mail import send_queued
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -129,3 +130,25 @@ def deliver_mail():
         return mail.outbox
 
     return deliver
+
+
+ARCHIVE_BASE_URL = "https://archive.liaise2.example.org"
+
+
+def modification_times(folder):
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture(scope="session")
+def archived_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site's static archive (archive/build.py), built twice, once for every test
+    that reads it (tests/archive, the browser's visit): (the folder, the times of its files
+    after the first build, after the second). Transactional tests empty the database after
+    them; the files stay."""
+    output = tmp_path_factory.mktemp("archive")
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+        call_command("build_archive", str(output), base_url=ARCHIVE_BASE_URL, verbosity=0)
+        first = modification_times(output)
+        call_command("build_archive", str(output), base_url=ARCHIVE_BASE_URL, verbosity=0)
+    return output, first, modification_times(output)

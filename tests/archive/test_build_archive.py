@@ -9,17 +9,17 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction
 
 from archive.build import fetch
+from tests.conftest import ARCHIVE_BASE_URL
 from tests.factories import DocumentFactory
 from tests.nu_checker import html_errors
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BASE_URL = "https://archive.liaise2.example.org"
+BASE_URL = ARCHIVE_BASE_URL
 LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
 SRCSET = re.compile(r'\ssrcset="([^"]*)"')
 
@@ -45,26 +45,14 @@ def file_of(archive, link):
     return path if path.is_file() else None
 
 
-def modification_times(folder):
-    return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
-
-
-@pytest.fixture(scope="module")
-def archives(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, loaded once, and its archive, built twice: (the folder, the times of
-    its files after the first build, after the second)."""
-    output = tmp_path_factory.mktemp("archive")
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
-        call_command("build_archive", str(output), base_url=BASE_URL, verbosity=0)
-        first = modification_times(output)
-        call_command("build_archive", str(output), base_url=BASE_URL, verbosity=0)
-    return output, first, modification_times(output)
+@pytest.fixture
+def archives(archived_demo):
+    return archived_demo
 
 
 @pytest.fixture
-def archive(archives):
-    return archives[0]
+def archive(archived_demo):
+    return archived_demo[0]
 
 
 def archived_pages(archive):

@@ -7,7 +7,6 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,18 +22,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def archive_server(tmp_path):
-    """The demo site's archive, at the root of a static file server."""
-    call_command("load_demo_content", verbosity=0)
-    address = "http://127.0.0.1:{}"
+def archive_server(archived_demo):
+    """The demo site's archive (tests/conftest.py), at the root of a static file server."""
+    folder = archived_demo[0]
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path))
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder))
     )
-    base_url = address.format(server.server_port)
-    call_command("build_archive", str(tmp_path), base_url=base_url, verbosity=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
-    yield base_url
+    yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join()
     server.server_close()
