@@ -14,10 +14,12 @@ absolute links to the site (canonical, alternates, link previews) name `base_url
 
 import html
 import json
+import logging
 import re
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
@@ -91,6 +93,7 @@ def build_archive(output, base_url):
 
 
 def write_archive(output, base_url):
+    """Render, crawl and write the archive into the empty folder `output`."""
     site_url = settings.SITE_URL
     with override_settings(
         STATIC_ARCHIVE=True,
@@ -123,12 +126,25 @@ def not_found_pages(client):
     the first language's also at the root, where static hosts look for it)."""
     pages = {}
     for number, (language, _name) in enumerate(settings.LANGUAGES):
-        response = client.get(f"/{language}/{NOT_FOUND_SLUG}/")
+        with quiet_log("django.request"):  # "Not Found": asked for on purpose
+            response = client.get(f"/{language}/{NOT_FOUND_SLUG}/")
         content = response.content
         pages[f"/{language}/404.html"] = Fetched(f"{language}/404.html", content, True)
         if number == 0:
             pages["/404.html"] = Fetched("404.html", content, True)
     return pages
+
+
+@contextmanager
+def quiet_log(name):
+    """Logger `name` says nothing below an error within the block."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def root_page():
