@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -5,6 +6,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from core.listings import OrderedListing, page_of
+from network.models import directory_of
 from pagecache.cache import cached_per_generation
 
 from .backends import search_backend_for
@@ -33,6 +35,8 @@ def search(request):
         return TemplateResponse(request, "search/search.html", context, status=400)
     if query_string:
         context |= results_context(query_string, active_locale(), request)
+    if settings.STATIC_ARCHIVE:  # the archive's search page links the directory without JS
+        context["directory"] = directory_of(active_locale())
     return TemplateResponse(request, "search/search.html", context)
 
 

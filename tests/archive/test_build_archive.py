@@ -129,6 +129,9 @@ def test_the_archive_has_a_search_index_per_language_of_its_pages_only(archive):
     assert "data-pagefind-body" in (archive / "en/partners/bordeaux/index.html").read_text()
     assert "data-pagefind-body" not in filtered + search_page
     assert 'src="/pagefind/pagefind-ui.js"' in search_page
+    # Without JavaScript, the sitemap and the directory.
+    assert 'href="/sitemap.xml"' in search_page
+    assert 'href="/fr/partenaires/">annuaire des partenaires</a>' in search_page
 
 
 def test_building_again_with_no_change_rewrites_nothing(archives):
