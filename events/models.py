@@ -206,10 +206,6 @@ class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePage
         return self.end_date >= timezone.localdate()
 
     @property
-    def is_multi_day(self):
-        return self.end_date != self.start_date
-
-    @property
     def kind_label(self):
         """ "Seminar", "Training session": what listings call this kind of event."""
         return self.get_verbose_name()

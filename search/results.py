@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -48,7 +49,7 @@ class SearchResult:
     @property
     def is_event(self):
         """Seminars and training sessions show their dates."""
-        return isinstance(self.page, tuple(EVENT_KINDS.values()))
+        return self.page.specific_class in EVENT_KINDS.values()
 
 
 def searchable_pages(locale):
@@ -83,16 +84,26 @@ def ranking_key(query_string, backend_name, locale, promoted):
 
 
 def with_event_dates(pages):
-    """`pages` with each event (seminar, training session) replaced by its specific page (for
-    its dates), in one query per kind found: the other types show nothing of their own."""
-    events = {}
-    for kind in EVENT_KINDS.values():
-        ids = [page.pk for page in pages if page.specific_class is kind]
-        events |= kind.objects.in_bulk(ids) if ids else {}
+    """`pages` with each event (seminar, training session) given its `start_date` and
+    `end_date`, in one query whatever the kinds found (from whichever kind's table has them):
+    the other types show nothing of their own."""
+    ids = [page.pk for page in pages if page.specific_class in EVENT_KINDS.values()]
+    if not ids:
+        return pages
+    tables = [kind.__name__.lower() for kind in EVENT_KINDS.values()]
+    dates = {
+        pk: (start, end)
+        for pk, start, end in Page.objects.filter(pk__in=ids)
+        .annotate(
+            start_date=Coalesce(*(f"{table}__start_date" for table in tables)),
+            end_date=Coalesce(*(f"{table}__end_date" for table in tables)),
+        )
+        .values_list("pk", "start_date", "end_date")
+    }
     for page in pages:
-        if page.pk in events:
-            events[page.pk].promotion_description = getattr(page, "promotion_description", "")
-    return [events.get(page.pk, page) for page in pages]
+        if page.pk in dates:
+            page.start_date, page.end_date = dates[page.pk]
+    return pages
 
 
 def promoted_pages(pages, query):

@@ -56,7 +56,6 @@ def test_one_day_seminar_ends_the_day_it_starts(seminar_index):
     seminar = Seminar(parent=seminar_index, start_date=datetime.date(2017, 3, 29), end_date=None)
 
     assert seminar.end_date == datetime.date(2017, 3, 29)
-    assert not seminar.is_multi_day
 
 
 def test_seminar_cannot_end_before_it_starts(seminar_index):
