@@ -114,7 +114,7 @@ def write_archive(output, base_url):
             page = rewrite_links(content.decode(), address, files, site_url, base_url)
             content = searchable_once(page, address).encode()
         elif item.path.endswith(TEXT_EXTENSIONS):  # feeds, calendars, sitemaps: their links
-            text = rewrite_locations(content.decode(), address, files, site_url, base_url)
+            text = rewrite_locations(content.decode(), address, files, base_url)
             content = text.replace(site_url, base_url.rstrip("/")).encode()
         write(output / item.path, content)
     index_for_search(output)
@@ -179,7 +179,7 @@ def index_for_search(output):
 
 def start_addresses():
     """robots.txt, the sitemap and every live public page of every language."""
-    pages = public(Page.objects.live().filter(depth__gt=1)).specific()
+    pages = public(Page.objects.live().filter(depth__gt=1))
     return ["/robots.txt", "/sitemap.xml", *sorted(url for page in pages if (url := page.url))]
 
 
@@ -297,9 +297,7 @@ def rewrite_links(page, address, files, site_url, base_url):
         if own is None or own not in files:
             return url
         fragment = urlsplit(html.unescape(url)).fragment
-        path = files[own]
-        target = "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
-        target = quote(target) + (f"#{fragment}" if fragment else "")
+        target = served_address(files[own]) + (f"#{fragment}" if fragment else "")
         if html.unescape(url).startswith(site_url):
             return html.escape(base_url.rstrip("/") + target)
         return html.escape(target)
@@ -319,16 +317,19 @@ def rewrite_links(page, address, files, site_url, base_url):
     )
 
 
-def rewrite_locations(text, address, files, site_url, base_url):
+def served_address(path):
+    """The address a static host serves archive file `path` at (a page at its folder's)."""
+    return quote("/" + path.removesuffix("index.html"))
+
+
+def rewrite_locations(text, address, files, base_url):
     """A sitemap's <loc> addresses (and any other) pointing at their files in the archive."""
 
     def archived(match):
         own = own_address(match[1], address)
         if own is None or own not in files:
             return match[0]
-        path = files[own]
-        target = "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
-        return f"<loc>{base_url.rstrip('/')}{quote(target)}</loc>"
+        return f"<loc>{base_url.rstrip('/')}{served_address(files[own])}</loc>"
 
     return LOCATION.sub(archived, text)
 

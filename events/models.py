@@ -84,13 +84,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         """The live events of this index's language of the page types `kinds`, as plain pages
         with their dates (from whichever kind's table has them), upcoming first."""
         pages = public(Page.objects.child_of(self).live().filter(locale_id=self.locale_id))
-        # A page's row in its type's table, reached from Page by the type's name in lower case.
-        tables = [kind.__name__.lower() for kind in EVENT_KINDS.values()]
-        dates = {
-            "start_date": Coalesce(*(f"{table}__start_date" for table in tables)),
-            "end_date": Coalesce(*(f"{table}__end_date" for table in tables)),
-        }
-        return upcoming_first(pages.type(*kinds).annotate(**dates))
+        return upcoming_first(pages.type(*kinds).annotate(**event_dates()))
 
     def events_of_kind(self, kind):
         """The live events of page type `kind` of this index's language."""
@@ -290,6 +284,17 @@ class TrainingSessionPage(EventPage):
 # {value of the index's ?kind= filter: page type}, in the filter's order.
 EVENT_KINDS = {"seminar": SeminarPage, "training": TrainingSessionPage}
 KIND_FILTER_LABELS = {"seminar": _("Seminars"), "training": _("Training sessions")}
+
+
+def event_dates():
+    """Annotations giving plain pages their event's `start_date` and `end_date`, from whichever
+    kind's table has them (a page's row in its type's table is reached from Page by the type's
+    name in lower case)."""
+    tables = [kind.__name__.lower() for kind in EVENT_KINDS.values()]
+    return {
+        "start_date": Coalesce(*(f"{table}__start_date" for table in tables)),
+        "end_date": Coalesce(*(f"{table}__end_date" for table in tables)),
+    }
 
 
 class SeminarDocument(PageDocument):

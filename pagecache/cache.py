@@ -35,6 +35,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
 from .backends import cache_failed
+from .context import bound
 from .models import LostInvalidation
 
 GENERATION_KEY = "pagecache:generation"
@@ -118,21 +119,22 @@ def forget_lost_invalidations(up_to):
         LostInvalidation.objects.filter(pk__lte=up_to).delete()
 
 
-@contextmanager
 def generation_for_request(generation):
-    token = request_generation.set(generation)
-    try:
-        yield
-    finally:
-        request_generation.reset(token)
+    return bound(request_generation, generation)
 
 
 def start_generation():
     """A generation for a cache that has none (new, cleared or evicted): never one used before,
     so that no copy made before can be served."""
+    return started(GENERATION_KEY)
+
+
+def started(key):
+    """What the generation store holds at `key`, a new time there if it held nothing (unless
+    another process put one first: then that one); None when the store fails."""
     store = generation_store()
-    store.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return store.get(GENERATION_KEY)
+    store.add(key, time.time_ns(), timeout=None)
+    return store.get(key)
 
 
 def invalidate():

@@ -10,22 +10,17 @@ find. PageCacheMiddleware stores the response only when every parameter of the r
 entries are thus bounded by its valid combinations of parameters, whatever visitors send.
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
+
+from .context import bound
 
 # {name: canonical} of the response being made (None outside PageCacheMiddleware).
 declared_parameters = ContextVar("pagecache_declared_parameters", default=None)
 
 
-@contextmanager
 def parameters_for_request():
     """Collect the declarations of the response made within the block (yielded: a dict)."""
-    parameters = {}
-    token = declared_parameters.set(parameters)
-    try:
-        yield parameters
-    finally:
-        declared_parameters.reset(token)
+    return bound(declared_parameters, {})
 
 
 def reads_query_parameter(name, canonical):

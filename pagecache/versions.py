@@ -9,10 +9,10 @@ A version the cache lost (evicted, culled) is simply made again: copies made wit
 are then not served, which costs a render, never a stale page."""
 
 import time
-from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .cache import failures_of_the_cache, generation_store, invalidate
+from .cache import failures_of_the_cache, generation_store, invalidate, started
+from .context import bound
 
 # {key: version} the response being made was made with (None outside PageCacheMiddleware).
 declared_versions = ContextVar("pagecache_declared_versions", default=None)
@@ -22,25 +22,18 @@ def version_key(name):
     return f"pagecache:version:{name}"
 
 
-@contextmanager
 def versions_for_request():
     """Collect the versions the response made within the block depends on (yielded: a dict)."""
-    versions = {}
-    token = declared_versions.set(versions)
-    try:
-        yield versions
-    finally:
-        declared_versions.reset(token)
+    return bound(declared_versions, {})
 
 
 def version(name):
     """The version of part `name` in force (None when the cache fails), declared for the
     response being made."""
-    store, key = generation_store(), version_key(name)
-    value = store.get(key)
+    key = version_key(name)
+    value = generation_store().get(key)
     if value is None:
-        store.add(key, time.time_ns(), timeout=None)
-        value = store.get(key)
+        value = started(key)
     declared = declared_versions.get()
     if declared is not None:
         declared[key] = value

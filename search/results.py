@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
 from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -16,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.querysets import public_for_search
-from events.models import EVENT_KINDS, SeminarPage, TrainingSessionPage
+from events.models import EVENT_KINDS, SeminarPage, TrainingSessionPage, event_dates
 from network.models import PartnerPage
 from news.models import NewsPage
 from pilots.models import PilotProjectPage
@@ -90,14 +89,10 @@ def with_event_dates(pages):
     ids = [page.pk for page in pages if page.specific_class in EVENT_KINDS.values()]
     if not ids:
         return pages
-    tables = [kind.__name__.lower() for kind in EVENT_KINDS.values()]
     dates = {
         pk: (start, end)
         for pk, start, end in Page.objects.filter(pk__in=ids)
-        .annotate(
-            start_date=Coalesce(*(f"{table}__start_date" for table in tables)),
-            end_date=Coalesce(*(f"{table}__end_date" for table in tables)),
-        )
+        .annotate(**event_dates())
         .values_list("pk", "start_date", "end_date")
     }
     for page in pages:
