@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 
 
 class PageDocument(Orderable):
@@ -41,4 +41,5 @@ def chosen_page_url(request, name, chosen_page):
         )
         return (translated or page).get_url(request)
 
-    return cached_per_generation(f"pagecache:{name}:{language}", find)
+    # Pages chosen in a setting: their publication starts a new generation (pagecache.signals).
+    return cached_per_generation(f"pagecache:{name}:{language}", find, sections=())

@@ -1,7 +1,7 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 
 
@@ -11,18 +11,18 @@ class OrderedListing:
 
     Sorting a listing (seminars upcoming first, partners by kind and name) means sorting every
     page of the language, at every request: the ids in that order are kept instead, per
-    generation of the cache (until the next change of content), under `key`, which must name
-    everything the queryset depends on. Counting the listing then costs no query, and a page
-    of it is one query by primary key (with the queryset's `select_related`), plus its
-    `prefetch_related`."""
+    generation of the cache and version of `sections` (pagecache.versions: until a page of the
+    listing changes), under `key`, which must name everything else the queryset depends on.
+    Counting the listing then costs no query, and a page of it is one query by primary key
+    (with the queryset's `select_related`), plus its `prefetch_related`."""
 
-    def __init__(self, key, queryset, order=None):
+    def __init__(self, key, queryset, sections, order=None):
         """`order`: a function returning the ids in order, when the queryset's own order is not
         the one (search results)."""
         self.queryset = queryset
         order = order or (lambda: queryset.prefetch_related(None).values_list("pk", flat=True))
         # A tuple: kept in the process too (pagecache.cache.is_immutable).
-        self.ids = cached_per_generation(key, lambda: tuple(order()))
+        self.ids = cached_per_generation(key, lambda: tuple(order()), sections=sections)
 
     def __len__(self):
         return len(self.ids)

@@ -1,5 +1,7 @@
 from wagtail.models import Page, PageViewRestriction
 
+from pagecache.versions import sections_of
+
 from .querysets import restricted_paths
 
 
@@ -12,6 +14,15 @@ class KnownRestrictionsMixin:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class OwnSectionMixin:
+    """For a page type whose pages show, besides the chrome and the pages they link to, only
+    pages of their own app (their section: pagecache.versions): the page cache keeps them until
+    one of those is published, not until any publication."""
+
+    def shown_sections(self):
+        return sections_of(self.specific_class)
 
 
 class SitePage(KnownRestrictionsMixin, Page):

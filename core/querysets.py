@@ -5,7 +5,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 
 
 def restricted_paths():
@@ -19,6 +19,7 @@ def restricted_paths():
         lambda: tuple(
             PageViewRestriction.objects.order_by().values_list("page__path", flat=True).distinct()
         ),
+        sections=(),  # restrictions and moves start a new generation
     )
 
 

@@ -4,11 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
-from .pages import SitePage
+from .pages import OwnSectionMixin, SitePage
 from .search_fields import PassageField
 
 
-class SectionIndexPage(SitePage):
+class SectionIndexPage(OwnSectionMixin, SitePage):
     """A site section's landing page (partners, seminars, news): one per home page."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))

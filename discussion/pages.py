@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.links import chosen_page_url
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 from pagecache.versions import version
 
@@ -82,7 +82,7 @@ def comment_thread(page, comments, comments_version):
     ):
         return render()
     key = f"pagecache:comment-thread:{page.pk}:{comments_version}:{get_language()}:{comments_open}"
-    return cached_per_generation(key, render)
+    return cached_per_generation(key, render, sections=())
 
 
 def blank_form(page, request):

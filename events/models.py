@@ -18,7 +18,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.links import PageDocument
 from core.listings import OrderedListing, page_of
-from core.pages import SitePage
+from core.pages import OwnSectionMixin, SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet, public
 from core.search_fields import PassageField, PlaceField
@@ -26,6 +26,7 @@ from core.sections import SectionIndexPage
 from discussion.pages import CommentablePageMixin
 from network.links import PartnerLink
 from pagecache.parameters import reads_query_parameter
+from pagecache.versions import sections_of
 
 from .blocks import ProgrammeBlock, SpeakerBlock
 from .calendar import calendar_response, event_calendar
@@ -60,7 +61,7 @@ class EventListing(OrderedListing):
     see EventIndexPage.events), a page of it read with one query per kind."""
 
     def __init__(self, key, pages, kinds):
-        super().__init__(key, pages)
+        super().__init__(key, pages, sections_of(*kinds))
         self.kinds = kinds
 
     def pages_by_id(self, ids):
@@ -130,7 +131,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class EventPage(CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePageMixin, SitePage):
+class EventPage(
+    OwnSectionMixin, CommentablePageMixin, PlaceMixin, CoordinatesMixin, RoutablePageMixin, SitePage
+):
     """What seminars and training sessions share: when and where, what, the programme, the
     documents and the partners involved (each kind its own link models)."""
 

@@ -16,7 +16,8 @@ from core.search_fields import PassageField
 from events.models import SeminarPage
 from network.models import home_map, network_figures
 from news.models import NewsPage
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import sections_of
 
 from .routing import route_below
 
@@ -35,6 +36,11 @@ UPCOMING_SEMINARS_ON_HOME = 3
 
 
 class HomePage(SitePage):
+    # What it shows of the sections (news, seminars, the network's figures and map) comes from
+    # data that declare their own sections (pagecache.versions).
+    def shown_sections(self):
+        return ()
+
     intro = models.TextField(
         verbose_name=_("introduction"),
         help_text=_("One or two sentences saying what LIAISE 2 is."),
@@ -79,6 +85,7 @@ class HomePage(SitePage):
         context["listings"] = cached_per_generation(
             f"pagecache:home-listings:{self.pk}:{timezone.localdate()}",
             lambda: render_to_string("home/home_listings.html", self.listings(), request),
+            sections=sections_of(SeminarPage, NewsPage),
         )
         return context
 

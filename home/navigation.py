@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from core.querysets import public
 from news.models import NewsIndexPage
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,10 @@ def site_navigation(request):
         return Navigation()
     language = translation.get_language()
     key = f"pagecache:navigation:{site.pk}:{language}"
-    return cached_per_generation(key, lambda: build_navigation(site, language, request))
+    # The menu shows the home page's children, whose publication starts a new generation.
+    return cached_per_generation(
+        key, lambda: build_navigation(site, language, request), sections=()
+    )
 
 
 def build_navigation(site, language, request):
@@ -66,6 +69,7 @@ def routing_home(site, language):
     return cached_per_generation(
         f"pagecache:routing-home:{site.pk}:{language}",
         lambda: (language_home(site, language) or site.root_page).specific,
+        sections=(),
     )
 
 

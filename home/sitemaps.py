@@ -22,8 +22,9 @@ from wagtail.models import Page, Site
 from core.querysets import public
 from core.site_address import absolute_url
 from home.templatetags.navigation_tags import hreflang_alternates
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 from pagecache.parameters import reads_query_parameter
+from pagecache.versions import every_section
 
 SITEMAP_PAGE_SIZE = 100
 
@@ -62,6 +63,7 @@ class MultilingualSitemap(Sitemap):
         return cached_per_generation(
             f"pagecache:sitemap:{self.site.pk}",
             lambda: self.items().aggregate(latest=Max("last_published_at"), count=Count("pk")),
+            sections=every_section(),
         )
 
     def get_urls(self, page=1, site=None, protocol=None):

@@ -14,7 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import sections_of
 
 from .choices import PartnerKind
 
@@ -225,13 +226,18 @@ def directory_map(index, directory, request):
     return cached_map(
         f"directory:{index.pk}:{directory.in_force()}",
         lambda: render_map(directory.qs, request, directory=None),
+        sections_of(directory.queryset.model),
     )
 
 
-def cached_map(key, build):
-    """The map's HTML, kept until the next change of content: `key` must name everything
-    the map depends on but the language."""
-    return cached_per_generation(f"pagecache:network-map:{translation.get_language()}:{key}", build)
+def cached_map(key, build, sections):
+    """The map's HTML, kept until a partner changes (`sections`: the partners'), or the next
+    generation: `key` must name everything the map depends on but the language."""
+    return cached_per_generation(
+        f"pagecache:network-map:{translation.get_language()}:{key}",
+        build,
+        sections=sections,
+    )
 
 
 def render_map(partners, request, directory):

@@ -18,7 +18,8 @@ from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import PassageField, PlaceField
 from core.sections import SectionIndexPage
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import sections_of
 
 from .choices import PartnerKind
 from .filters import PartnerFilter
@@ -104,6 +105,7 @@ def network_figures(locale):
     return cached_per_generation(
         f"pagecache:network-figures:{getattr(locale, 'pk', locale)}",
         lambda: PartnerPage.objects.published_in(locale).by_country()[0],
+        sections=sections_of(PartnerPage),
     )
 
 
@@ -127,12 +129,15 @@ class PartnerIndexPage(SectionIndexPage):
         figures, countries = cached_per_generation(
             f"pagecache:partner-directory:{self.pk}:{translation.get_language()}",
             partners.by_country,
+            sections=sections_of(PartnerPage),
         )
         directory = PartnerFilter(
             request.GET or None, queryset=partners.for_listing(), countries=countries
         )
         listing = OrderedListing(
-            f"pagecache:partner-listing:{self.pk}:{directory.in_force()}", directory.qs
+            f"pagecache:partner-listing:{self.pk}:{directory.in_force()}",
+            directory.qs,
+            sections_of(PartnerPage),
         )
         partner_page = page_of(listing, settings.PARTNERS_PAGE_SIZE, request)
         directory.declare_query_parameters()
@@ -241,6 +246,7 @@ def home_map(locale, request):
             request,
             directory=directory_of(locale),
         ),
+        sections_of(PartnerPage),
     )
 
 

@@ -15,15 +15,16 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of
-from core.pages import SitePage
+from core.pages import OwnSectionMixin, SitePage
 from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import PassageField
 from core.sections import SectionIndexPage
 from discussion.pages import CommentablePageMixin
 from network.links import PartnerLink
 from network.models import PartnerPage
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 from pagecache.parameters import reads_query_parameter
+from pagecache.versions import sections_of
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -114,7 +115,9 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         tag_slug = request.GET.get("tag", "")
         # Every topic of every news item: kept until the next change of content.
         tags = cached_per_generation(
-            f"pagecache:news-tags:{self.pk}", lambda: list(news_topics(news))
+            f"pagecache:news-tags:{self.pk}",
+            lambda: list(news_topics(news)),
+            sections=sections_of(NewsPage),
         )
         selected_tag = next((tag for tag in tags if tag.slug == tag_slug), None)
         listed = news.for_listing()
@@ -124,7 +127,9 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             )
         # Keyed by the tag: none, one of the tags, or any unknown one (which lists nothing).
         tag_key = selected_tag.pk if selected_tag else ("unknown" if tag_slug else "")
-        listing = OrderedListing(f"pagecache:news-listing:{self.pk}:{tag_key}", listed)
+        listing = OrderedListing(
+            f"pagecache:news-listing:{self.pk}:{tag_key}", listed, sections_of(NewsPage)
+        )
         context["tags"] = tags
         context["selected_tag"] = selected_tag
         context["tag_slug"] = tag_slug
@@ -137,7 +142,7 @@ def news_topics(news):
     return Topic.objects.filter(news_links__page__in=news).distinct().order_by("name")
 
 
-class NewsPage(CommentablePageMixin, SitePage):
+class NewsPage(OwnSectionMixin, CommentablePageMixin, SitePage):
     date = models.DateField(default=timezone.localdate, verbose_name=_("publication date"))
     intro = models.TextField(max_length=500, verbose_name=_("introduction"))
     image = models.ForeignKey(

@@ -23,8 +23,6 @@ generations are times, so the servers' clocks must agree, as NTP keeps them). A 
 fails loses nothing: the page is rendered, and the copies in the store are still right.
 """
 
-import dataclasses
-import datetime
 import math
 import time
 from contextlib import contextmanager, suppress
@@ -39,12 +37,6 @@ from .context import bound
 from .models import LostInvalidation
 
 GENERATION_KEY = "pagecache:generation"
-
-# {key: (generation, value)} of cached_per_generation in this process, for the generation
-# memo_generation only, at most PROCESS_MEMO_SIZE.
-process_memo = {}
-memo_generation = None
-PROCESS_MEMO_SIZE = 1000
 
 # The generation read at the start of the request being served (None outside requests).
 request_generation = ContextVar("pagecache_request_generation", default=None)
@@ -178,53 +170,3 @@ def note_lost_invalidation():
     database fails too, this process's doubt is all there is)."""
     with suppress(DatabaseError), transaction.atomic():
         LostInvalidation.objects.create()
-
-
-def cached_per_generation(key, build):
-    """build(), cached until the next invalidation (or PAGE_CACHE_SECONDS): in the shared cache,
-    and in this process for as long as the generation stays the same, so that a request reads
-    the shared cache once (the generation) rather than once per datum. The process keeps only
-    values that no request can change (strings, numbers, tuples, frozen dataclasses); others,
-    such as pages, come from the shared cache as a fresh copy each time. Without a generation
-    (the cache failed), build() every time."""
-    generation = current_generation()
-    if generation is None:
-        return build()
-    forget_past_generations(generation)
-    entry = process_memo.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    cache = page_cache()
-    entry = cache.get(key)
-    if entry is None or entry[0] != generation:
-        entry = (generation, build())
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-    if is_immutable(entry[1]):
-        if len(process_memo) >= PROCESS_MEMO_SIZE:
-            process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
-        process_memo[key] = entry
-    return entry[1]
-
-
-IMMUTABLE_ATOMS = (str, bytes, int, float, bool, type(None), datetime.date, datetime.timedelta)
-
-
-def is_immutable(value):
-    """Whether no one holding `value` can change it: atoms, and tuples, frozensets and frozen
-    dataclasses (hashable: a mutable dataclass is not) of immutable values."""
-    if isinstance(value, IMMUTABLE_ATOMS):
-        return True
-    if isinstance(value, tuple | frozenset):
-        return all(is_immutable(item) for item in value)
-    if dataclasses.is_dataclass(value) and type(value).__hash__ is not None:
-        return all(is_immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
-    return False
-
-
-def forget_past_generations(generation):
-    """Empty the process memo when the generation changes: what it holds is out of date, and
-    would otherwise stay in memory until the memo is full."""
-    global memo_generation
-    if generation != memo_generation:
-        process_memo.clear()
-        memo_generation = generation

@@ -4,7 +4,8 @@ A GET is answered from the cache when the visitor carries none of the cookies th
 personal (a session: logged in, or holding their own comments awaiting moderation; the comment
 form's "remember me" cookie) and a copy of this URL (host, path, query without tracking
 parameters, language) was stored in the current generation (pagecache/cache.py), with the
-versions of the parts it shows that have one of their own, its comments (pagecache/versions.py).
+versions of the parts it shows that have one of their own: its comments, the sections whose
+pages it shows (pagecache/versions.py).
 
 A response is stored when it is a 200 to such a visitor with no cookie to set, whose query
 holds only parameters the page read and found valid (pagecache/parameters.py), no
@@ -45,7 +46,7 @@ from .cache import (
 )
 from .compression import encode, holds_a_secret, variants
 from .parameters import has_canonical_query, parameters_for_request
-from .versions import still_current, versions_for_request
+from .versions import declare_every_section_unless_named, still_current, versions_for_request
 
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything else is not stored: the key does not hold it.
@@ -65,7 +66,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = key_if_cacheable(request)
         if key is None:
-            with generation_for_request(current_generation()):
+            with generation_for_request(current_generation()), versions_for_request():
                 response = self.get_response(request)
             return personal(response) if is_personal(request) else compressed(request, response)
 
@@ -84,6 +85,7 @@ class PageCacheMiddleware:
             versions_for_request() as versions,
         ):
             response = self.get_response(request)
+            declare_every_section_unless_named()
         if (
             generation is not None
             and None not in versions.values()

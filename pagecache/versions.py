@@ -1,51 +1,94 @@
-"""Invalidation finer than the generation, for what changes often and shows on one page: a
-page's comments. Such a part has a version of its own, kept with the generation
-(cache.generation_store). A page that shows it declares the version it was made with
-(`version`, while PageCacheMiddleware collects them); the middleware serves the stored copy only
-while every version it was made with is still the same, and `renew` changes one: a comment's
-moderation refreshes its page, not every page of the site. When the cache cannot take the new
-version, a new generation does, with the lost-invalidation safeguards of pagecache/cache.py.
-A version the cache lost (evicted, culled) is simply made again: copies made with the old one
-are then not served, which costs a render, never a stale page."""
+"""Invalidation finer than the generation: parts of the content with a version of their own,
+kept with the generation (cache.generation_store), so that a change renews what shows it and
+leaves the rest of the site in the cache (docs/performance.md, "Invalidation").
 
+- A page's comments (`comments:<page id>`): shown on that page alone; a moderation renews them.
+- A section (`section:<app label>`): the pages of one app (the news, the partners…). A
+  publication renews the section of the page published and of the pages that link to it
+  (pagecache.signals); a change that every page may show (the menu, a setting, an image)
+  starts a new generation instead.
+
+A page, or a datum kept for many pages (pagecache.data), declares the versions it was made with
+(`current_versions`, while PageCacheMiddleware collects them); the middleware serves a stored
+copy only while every version it was made with is still in force. A page that names no section
+(`show_sections`) is taken to show every section. When the cache cannot take a new version, a
+new generation does, with the lost-invalidation safeguards of pagecache/cache.py. A version the
+cache lost (evicted, culled) is simply made again: copies made with the old one are then not
+served, which costs a render, never a stale page."""
+
+import functools
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import get_page_models
 
 from .cache import failures_of_the_cache, generation_store, invalidate, started
 from .context import bound
 
 # {key: version} the response being made was made with (None outside PageCacheMiddleware).
 declared_versions = ContextVar("pagecache_declared_versions", default=None)
+# {key: version} read from the store during the request (None outside requests): once each.
+read_versions = ContextVar("pagecache_read_versions", default=None)
+# [True] once the page being made named the sections it shows (see show_sections).
+sections_named = ContextVar("pagecache_sections_named", default=None)
 
 
 def version_key(name):
     return f"pagecache:version:{name}"
 
 
+@contextmanager
 def versions_for_request():
-    """Collect the versions the response made within the block depends on (yielded: a dict)."""
-    return bound(declared_versions, {})
+    """Collect the versions the response made within the block depends on (yielded: a dict),
+    reading each from the store once."""
+    with (
+        bound(declared_versions, {}) as declared,
+        bound(read_versions, {}),
+        bound(sections_named, []),
+    ):
+        yield declared
+
+
+def current_versions(names):
+    """{key: version} of the parts `names` in force (a version is None when the cache fails),
+    declared for the response being made."""
+    keys = [version_key(name) for name in names]
+    known = read_versions.get()
+    found = {key: known[key] for key in keys if known is not None and key in known}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        found.update(generation_store().get_many(missing))
+        for key in missing:
+            if found.get(key) is None:
+                found[key] = started(key)
+        if known is not None:
+            known.update((key, found[key]) for key in missing)
+    declared = declared_versions.get()
+    if declared is not None:
+        declared.update(found)
+    return found
 
 
 def version(name):
     """The version of part `name` in force (None when the cache fails), declared for the
     response being made."""
-    key = version_key(name)
-    value = generation_store().get(key)
-    if value is None:
-        value = started(key)
-    declared = declared_versions.get()
-    if declared is not None:
-        declared[key] = value
-    return value
+    return current_versions([name])[version_key(name)]
 
 
-def renew(name):
-    """Part `name` changed: the pages made with its version are out of date."""
+def renew(*names):
+    """Parts `names` changed: the pages and data made with their versions are out of date."""
+    renewed = dict.fromkeys(map(version_key, names), time.time_ns())
     with failures_of_the_cache() as failed:
-        generation_store().set(version_key(name), time.time_ns(), timeout=None)
+        generation_store().set_many(renewed, timeout=None)
     if failed:
         invalidate()
+        return
+    known = read_versions.get()
+    if known is not None:
+        known.update(renewed)  # the rest of this request sees the change
 
 
 def still_current(versions):
@@ -53,3 +96,54 @@ def still_current(versions):
     if not versions:
         return True
     return generation_store().get_many(list(versions)) == versions
+
+
+# -- Sections ---------------------------------------------------------------------------------
+
+
+def section_of(page_model):
+    """The section of a page type: its app's label (news, network, events…)."""
+    return ContentType.objects.get_for_model(page_model).app_label
+
+
+def sections_of(*page_models):
+    return tuple(section_of(model) for model in page_models)
+
+
+@functools.cache
+def every_section():
+    """The sections of every page type of the site."""
+    return tuple(sorted({section_of(model) for model in get_page_models()}))
+
+
+def section_part(section):
+    return f"section:{section}"
+
+
+def section_versions(sections):
+    """{key: version} of `sections` in force, declared for the response being made."""
+    return current_versions([section_part(section) for section in sections])
+
+
+def show_sections(sections):
+    """The page being made shows the pages of `sections` and nothing else that a publication
+    can change (other than what data kept for many pages declare themselves)."""
+    section_versions(sections)
+    named = sections_named.get()
+    if named is not None:
+        named.append(True)
+
+
+def declare_every_section_unless_named():
+    """A page that named no sections is taken to show every one of them (pages other than
+    Wagtail's, the home page…): kept until any publication."""
+    if not sections_named.get():
+        section_versions(every_section())
+
+
+def renew_sections(sections):
+    """A publication changed the pages of `sections`: now, and again once the transaction
+    commits (a page made in between, from data not yet committed, must not outlive it)."""
+    parts = [section_part(section) for section in sections]
+    renew(*parts)
+    transaction.on_commit(lambda: renew(*parts))

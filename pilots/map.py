@@ -12,6 +12,7 @@ from network.map import (
     placed_and_unplaced,
     view_box,
 )
+from pagecache.versions import sections_of
 
 # A hexagon about 20 units across: a shape of its own, as each kind of partner has.
 PILOT_SHAPE = "M0-11L9.5-5.5V5.5L0 11L-9.5 5.5V-5.5Z"
@@ -28,6 +29,7 @@ def pilot_map(index, pilots, request):
     return cached_map(
         f"pilots:{index.pk}:{pilots.in_force()}",
         lambda: render_pilot_map(pilots.qs, request),
+        sections_of(pilots.queryset.model),
     )
 
 

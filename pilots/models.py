@@ -16,14 +16,15 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.links import PageDocument
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import SitePage
+from core.pages import OwnSectionMixin, SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PartnerLinkedQuerySet
 from core.search_fields import PassageField, PlaceField
 from core.sections import SectionIndexPage
 from network.links import PartnerLink
 from network.models import PartnerPage, country_choices
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import sections_of
 
 from .choices import PilotStatus
 from .filters import PilotFilter
@@ -60,6 +61,7 @@ class PilotProjectIndexPage(SectionIndexPage):
             lambda: country_choices(
                 self.pilots().order_by().values_list("country", flat=True).distinct()
             ),
+            sections=sections_of(PilotProjectPage),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -72,7 +74,9 @@ class PilotProjectIndexPage(SectionIndexPage):
             countries=self.countries(),
         )
         listing = OrderedListing(
-            f"pagecache:pilot-listing:{self.pk}:{pilots.in_force()}", pilots.qs
+            f"pagecache:pilot-listing:{self.pk}:{pilots.in_force()}",
+            pilots.qs,
+            sections_of(PilotProjectPage),
         )
         context["pilots"] = pilots
         context["pilot_page"] = page_of(listing, settings.PILOTS_PAGE_SIZE, request)
@@ -82,7 +86,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return context
 
 
-class PilotProjectPage(PlaceMixin, CoordinatesMixin, SitePage):
+class PilotProjectPage(OwnSectionMixin, PlaceMixin, CoordinatesMixin, SitePage):
     """A pilot project: a partner applying locally what the training sessions taught."""
 
     summary = models.TextField(

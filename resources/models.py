@@ -17,13 +17,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import SitePage
+from core.pages import OwnSectionMixin, SitePage
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import PassageField
 from core.sections import SectionIndexPage
 from localisation.languages import language_name
 from news.models import Topic
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import sections_of
 
 from .choices import ResourceType
 from .filters import ResourceFilter
@@ -68,13 +69,17 @@ class ResourceIndexPage(SectionIndexPage):
         resources = self.resources()
         # The topics and years on offer, from every resource: kept until the next change.
         topics, years = cached_per_generation(
-            f"pagecache:resource-choices:{self.pk}", lambda: filter_choices(resources)
+            f"pagecache:resource-choices:{self.pk}",
+            lambda: filter_choices(resources),
+            sections=sections_of(ResourcePage),
         )
         library = ResourceFilter(
             request.GET or None, queryset=resources.newest_first(), topics=topics, years=years
         )
         listing = OrderedListing(
-            f"pagecache:resource-listing:{self.pk}:{library.in_force()}", library.qs
+            f"pagecache:resource-listing:{self.pk}:{library.in_force()}",
+            library.qs,
+            sections_of(ResourcePage),
         )
         context["library"] = library
         context["resource_page"] = page_of(listing, settings.RESOURCES_PAGE_SIZE, request)
@@ -94,7 +99,7 @@ def filter_choices(resources):
     )
 
 
-class ResourcePage(SitePage):
+class ResourcePage(OwnSectionMixin, SitePage):
     resource_type = models.CharField(
         max_length=30, choices=ResourceType.choices, verbose_name=_("type")
     )

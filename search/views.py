@@ -7,7 +7,8 @@ from wagtail.models import Locale
 
 from core.listings import OrderedListing, page_of
 from network.models import directory_of
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import every_section
 
 from .backends import search_backend_for
 from .limits import query_too_long
@@ -43,7 +44,7 @@ def search(request):
 def active_locale():
     """The visitor's Locale, kept until the next change of content (a locale added)."""
     language = translation.get_language()
-    return cached_per_generation(f"pagecache:locale:{language}", Locale.get_active)
+    return cached_per_generation(f"pagecache:locale:{language}", Locale.get_active, sections=())
 
 
 def visitor_query(request):
@@ -61,7 +62,10 @@ def results_context(query_string, locale, request):
     promoted = list(promoted_pages(pages, query))
     found = search_pages(pages, query_string, backend_name, excluding=[p.pk for p in promoted])
     ranking = OrderedListing(
-        ranking_key(query_string, backend_name, locale, promoted), pages, lambda: ranked_ids(found)
+        ranking_key(query_string, backend_name, locale, promoted),
+        pages,
+        every_section(),
+        lambda: ranked_ids(found),
     )
     results_page = page_of(ranking, RESULTS_PER_PAGE, request)
     if results_page.number == 1:

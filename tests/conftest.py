@@ -7,7 +7,7 @@ from post_office.mail import send_queued
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from pagecache.cache import process_memo
+from pagecache.data import process_memo
 from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
 

@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from wagtail.models import Locale
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
 
 from ..models import TeamMember
 
@@ -20,4 +20,5 @@ def team(context):
         members = TeamMember.objects.filter(locale_id=locale_id).select_related("photo")
         return render_to_string("contact/team.html", {"members": list(members)})
 
-    return cached_per_generation(f"pagecache:team:{locale_id}", render)
+    # Team members are no pages: a change starts a new generation (contact/apps.py).
+    return cached_per_generation(f"pagecache:team:{locale_id}", render, sections=())

@@ -1,6 +1,6 @@
 """{% contentcache "name" %}…{% endcontentcache %}: a part of a page that every visitor sees
 the same (its body, its related pages, its topics), rendered once and kept until the next
-change of content (pagecache.cache.cached_per_generation) or the next day, so that the queries
+change of what it shows (pagecache.data.cached_per_generation) or the next day, so that the queries
 and the work it takes run once per generation instead of once per request.
 {% contentcache "name" item %}: a part about `item` rather than the page (a partner's card, the
 same in every listing that shows it). Never around a form, a message or anything that depends
@@ -10,7 +10,8 @@ from django import template
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from pagecache.cache import cached_per_generation
+from pagecache.data import cached_per_generation
+from pagecache.versions import every_section, sections_of
 
 register = template.Library()
 
@@ -43,7 +44,17 @@ class ContentCacheNode(template.Node):
         language, today = translation.get_language(), timezone.localdate()
         name = self.name.resolve(context)
         key = f"pagecache:part:{name}:{item.pk}:{language}:{today}"
-        return cached_per_generation(key, lambda: self.nodelist.render(context))
+        return cached_per_generation(
+            key, lambda: self.nodelist.render(context), sections=self.sections(item)
+        )
+
+    def sections(self, item):
+        """The sections the part shows (pagecache.versions): those the page shows, every
+        section unless its type says; a part about a page, its section."""
+        if self.item is None:
+            shown_sections = getattr(item, "shown_sections", None)
+            return shown_sections() if shown_sections is not None else every_section()
+        return sections_of(item.specific_class if isinstance(item, Page) else type(item))
 
     def is_kept(self, item):
         """A part about the page is kept for a page that exists (not a new page's preview), a

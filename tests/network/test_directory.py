@@ -2,7 +2,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from network.models import PartnerIndexPage, PartnerKind, PartnerPage
-from pagecache.cache import process_memo
+from pagecache.data import process_memo
 from tests.factories import ImageFactory, PartnerIndexPageFactory, PartnerPageFactory
 from tests.performance.test_query_counts import CEILINGS
 
@@ -90,7 +90,7 @@ def test_invalid_value_leaves_the_valid_filters_in_force(client, directory):
 
 
 def listing_keys():
-    """The keys of the directory's listings kept in this process (pagecache.cache)."""
+    """The keys of the directory's listings kept in this process (pagecache.data)."""
     return {key for key in process_memo if key.startswith("pagecache:partner-listing:")}
 
 

@@ -1,17 +1,18 @@
-"""Data cached per generation (pagecache.cache.cached_per_generation): built once, kept in the
+"""Data cached per generation (pagecache.data.cached_per_generation): built once, kept in the
 shared cache and in the process until the next change of content, the process's memo bounded;
 and the indexes that the listings, the routing and the search rely on."""
 
 import pytest
 from django.db import connection
 
-from pagecache import cache as pagecache
-from pagecache.cache import (
-    cached_per_generation,
-    invalidate,
-    page_cache,
-    process_memo,
-)
+from pagecache import data as pagecache
+from pagecache.cache import invalidate, new_generation, page_cache, stored_generation
+from pagecache.data import process_memo
+from pagecache.versions import renew_sections
+
+
+def cached_per_generation(key, build, sections=()):
+    return pagecache.cached_per_generation(key, build, sections=sections)
 
 
 class Builder:
@@ -129,6 +130,23 @@ def test_memo_holds_only_the_current_generation(django_capture_on_commit_callbac
     assert set(process_memo) == {"test:new-datum"}
 
 
+@pytest.mark.django_db
+def test_a_datum_is_built_again_when_a_section_it_shows_changes_only(
+    django_capture_on_commit_callbacks,
+):
+    news_datum, partners_datum = Builder(), Builder()
+    cached_per_generation("test:news", news_datum, sections=("news",))
+    cached_per_generation("test:partners", partners_datum, sections=("network",))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        renew_sections({"news"})
+
+    assert cached_per_generation("test:news", news_datum, sections=("news",)) == ("value 2",)
+    assert cached_per_generation("test:partners", partners_datum, sections=("network",)) == (
+        "value 1",
+    )
+
+
 # -- Indexes ----------------------------------------------------------------------------------
 
 
@@ -193,10 +211,10 @@ def test_culling_a_full_file_cache_never_drops_the_generation(settings, tmp_path
             "LOCATION": str(tmp_path / "generation"),
         },
     }
-    generation = pagecache.new_generation()
+    generation = new_generation()
 
     for n in range(200):  # each set beyond 10 files culls half of them at random
         cached_per_generation(f"test:datum:{n}", lambda n=n: n)
 
-    assert pagecache.stored_generation() == generation
+    assert stored_generation() == generation
     assert len(list(tmp_path.glob("*.djcache"))) <= 11
