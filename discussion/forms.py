@@ -1,3 +1,4 @@
+import math
 import time
 
 from django import forms
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from .models import CommentStatus, VisitorComment
 
 TIMESTAMP_SALT = "discussion.comment-form"
+# {stamp: the same signed now} for the second fresh_stamps["second"].
+fresh_stamps = {}
 # What precedes the value of the form_time input, as Django renders it, in a page's HTML.
 FORM_TIME_VALUE = b'name="form_time" value="'
 
@@ -15,8 +18,12 @@ def sign_form_time(page):
     return sign_form_time_for(page.pk)
 
 
-def sign_form_time_for(page_pk):
-    return signing.dumps({"page": page_pk, "time": time.time()}, salt=TIMESTAMP_SALT)
+def sign_form_time_for(page_pk, second=None):
+    """The time (now unless `second`) in whole seconds: a page served many times within a
+    second is then the same page, compressed once (pagecache.middleware); the time-to-fill
+    rules count in seconds."""
+    second = math.floor(time.time()) if second is None else second
+    return signing.dumps({"page": page_pk, "time": second}, salt=TIMESTAMP_SALT)
 
 
 def refresh_form_times(content):
@@ -38,12 +45,24 @@ def refresh_form_times(content):
 
 
 def fresh_stamp(stamp):
-    """A stamp of now for the page of `stamp` (unchanged if it is not one of ours)."""
+    """A stamp of now for the page of `stamp` (unchanged if it is not one of ours): the same
+    for every hit within a second, so worked out once a second (verifying and signing cost
+    more than the rest of a hit)."""
+    second = math.floor(time.time())
+    if fresh_stamps.get("second") != second:
+        fresh_stamps.clear()
+        fresh_stamps["second"] = second
+    if stamp not in fresh_stamps:
+        fresh_stamps[stamp] = stamp_signed_at(stamp, second)
+    return fresh_stamps[stamp]
+
+
+def stamp_signed_at(stamp, second):
     try:
         page_pk = signing.loads(stamp.decode(), salt=TIMESTAMP_SALT)["page"]
     except (signing.BadSignature, KeyError, UnicodeDecodeError):
         return stamp
-    return sign_form_time_for(page_pk).encode()
+    return sign_form_time_for(page_pk, second).encode()
 
 
 def seconds_since_signed(value, page):

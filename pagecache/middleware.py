@@ -27,6 +27,7 @@ out compressed as the browser accepts, stored pages from copies compressed once
 """
 
 import hashlib
+import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -44,7 +45,14 @@ from .cache import (
     page_cache,
     stored_generation,
 )
-from .compression import encode, holds_a_secret, variants
+from .compression import (
+    accepted_encoding,
+    compress,
+    encode,
+    holds_a_secret,
+    is_compressible,
+    variants,
+)
 from .parameters import has_canonical_query, parameters_for_request
 from .versions import declare_every_section_unless_named, still_current, versions_for_request
 
@@ -57,6 +65,14 @@ TRACKING_PARAMETER_PREFIXES = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "
 # what must not be shared as stored (the comment form's signed time, discussion/forms.py).
 CACHE_HIT_HOOK = "before_serve_cached_page"
 UNSTORED_HEADERS = {"set-cookie", STATUS_HEADER.lower()}
+# Copies of pages this process served or stored lately: {key: (until when, entry)}, so that a
+# hit reads the generation and versions, not the whole page (a hundred kilobytes to read and
+# decompress from the file cache, or to fetch from Redis).
+hot_entries = {}
+HOT_ENTRIES = 200
+HOT_ENTRY_SECONDS = 60
+# The page last compressed anew after a hook changed it: {(key, encoding): (content, bytes)}.
+recompressed = {}
 
 
 class PageCacheMiddleware:
@@ -70,15 +86,10 @@ class PageCacheMiddleware:
                 response = self.get_response(request)
             return personal(response) if is_personal(request) else compressed(request, response)
 
-        cache = page_cache()
         generation = generation_from(stored_generation())
-        entry = cache.get(key) if generation is not None else None
-        if (
-            entry is not None
-            and entry["generation"] == generation
-            and still_current(entry.get("versions"))
-        ):
-            return serve_hit(request, entry)
+        entry = current_entry(key, generation) if generation is not None else None
+        if entry is not None:
+            return serve_hit(request, key, entry)
         with (
             generation_for_request(generation),
             parameters_for_request() as parameters,
@@ -100,10 +111,38 @@ class PageCacheMiddleware:
             )
             patch_vary_headers(response, ["Cookie"])
             entry = make_entry(response, generation, versions)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+            keep_hot(key, entry)
             response[STATUS_HEADER] = "miss"
             return encode(request, response, entry["variants"])
         return compressed(request, response)
+
+
+def current_entry(key, generation):
+    """The stored copy of `key` still in force (made in `generation`, with versions still
+    current), or None: this process's hot copy when it has one, else the shared cache's."""
+    hot = hot_entries.get(key)
+    if hot is not None and hot[0] > time.monotonic() and is_current(hot[1], generation):
+        return hot[1]
+    entry = page_cache().get(key)
+    if entry is None or not is_current(entry, generation):
+        return None
+    keep_hot(key, entry)
+    return entry
+
+
+def is_current(entry, generation):
+    return entry["generation"] == generation and still_current(entry.get("versions"))
+
+
+def keep_hot(key, entry):
+    """Keep a copy this process served or stored, for HOT_ENTRY_SECONDS at most (the shared
+    copy can expire or be culled meanwhile: this one is still right, its generation and
+    versions checked at every hit), HOT_ENTRIES of them, the oldest dropped first."""
+    hot_entries.pop(key, None)
+    if len(hot_entries) >= HOT_ENTRIES:
+        del hot_entries[next(iter(hot_entries))]
+    hot_entries[key] = (time.monotonic() + HOT_ENTRY_SECONDS, entry)
 
 
 def key_if_cacheable(request):
@@ -209,7 +248,7 @@ def make_entry(response, generation, versions):
     }
 
 
-def serve_hit(request, entry):
+def serve_hit(request, key, entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
@@ -218,6 +257,17 @@ def serve_hit(request, entry):
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     response[STATUS_HEADER] = "hit"
-    # The stored compressed copies, unless a hook freshened the page (then compressed anew).
-    unchanged = response.content == entry["content"]
-    return encode(request, response, entry["variants"] if unchanged else None)
+    if response.content == entry["content"]:
+        return encode(request, response, entry["variants"])
+    # A hook freshened the page: compressed anew, once for every hit that gets the same page
+    # (the comment form's time stamp is the same within a second).
+    encoding = accepted_encoding(request)
+    if encoding is None or not is_compressible(response):
+        return encode(request, response)
+    content, compressed = recompressed.get((key, encoding), (None, None))
+    if content != response.content:
+        content, compressed = response.content, compress(response.content, encoding)
+        if len(recompressed) >= HOT_ENTRIES:
+            recompressed.clear()
+        recompressed[key, encoding] = content, compressed
+    return encode(request, response, {encoding: compressed})

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from pagecache.data import process_memo
+from pagecache.middleware import hot_entries, recompressed
 from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
 
@@ -103,11 +104,12 @@ def translate(french, django_capture_on_commit_callbacks):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Wagtail caches site root paths, the page cache sites, home pages and chrome
-    (pagecache/), also kept in this process (its memo); a rolled-back test must not leave them
-    behind."""
+    (pagecache/), also kept in this process (its memos, its hot copies of pages); a rolled-back
+    test must not leave them behind."""
     for alias in settings.CACHES:
         caches[alias].clear()
-    process_memo.clear()
+    for memo in (process_memo, hot_entries, recompressed):
+        memo.clear()
 
 
 # -- Mail -------------------------------------------------------------------------------------

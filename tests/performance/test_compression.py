@@ -1,12 +1,16 @@
 """Public pages go out compressed (Brotli, else gzip) to browsers that accept it, from the page
 cache too; pages holding a visitor's secret never do (BREACH)."""
 
+import datetime
 import gzip
 
 import brotli
 import pytest
+import time_machine
+from django.core import signing
 from django.test import Client
 
+from discussion.forms import TIMESTAMP_SALT
 from discussion.pages import AUTHOR_COOKIE
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -49,12 +53,22 @@ def test_pages_are_compressed_as_the_browser_accepts_from_the_cache_too(news, ac
     assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
 
 
-def test_a_cached_comment_form_is_stamped_anew_then_compressed(news):
-    first = decoded(get(news.url, "br"))
-    second = decoded(get(news.url, "br"))
+def form_time(page):
+    stamp = page.split('name="form_time" value="', 1)[1].split('"', 1)[0]
+    return signing.loads(stamp, salt=TIMESTAMP_SALT)["time"]
 
-    stamp = 'name="form_time" value="'
-    assert first.split(stamp, 1)[1].split('"', 1)[0] != second.split(stamp, 1)[1].split('"', 1)[0]
+
+def test_a_cached_comment_form_is_stamped_anew_then_compressed(news):
+    with time_machine.travel(datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.UTC), tick=False):
+        get(news.url, "br")
+        within_the_second = decoded(get(news.url, "br"))
+    with time_machine.travel(
+        datetime.datetime(2026, 12, 7, 9, 0, 5, tzinfo=datetime.UTC), tick=False
+    ):
+        five_seconds_later = decoded(get(news.url, "br"))
+
+    assert five_seconds_later != within_the_second
+    assert form_time(five_seconds_later) - form_time(within_the_second) == 5
 
 
 def test_pages_with_a_visitors_secret_are_not_compressed(news, admin_client):
