@@ -2,13 +2,17 @@
 settings on 127.0.0.1, driven by wrk (short, bounded runs: a few seconds, 2 threads, 8
 connections). Used by bench/run.py."""
 
+import http.client
+import random
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +21,9 @@ WORKERS = 2
 WRK_THREADS = 2
 WRK_CONNECTIONS = 8
 STARTUP_TIMEOUT = 60
+# The soak's visitors (threads) and what their browsers send.
+SOAK_VISITORS = 4
+SOAK_HEADERS = {"Accept-Encoding": "gzip, br", "Accept-Language": "en"}
 
 
 def wrk_available():
@@ -67,9 +74,9 @@ def wait_until_up(url, process):
     raise RuntimeError(f"gunicorn did not answer {url} within {STARTUP_TIMEOUT} s")
 
 
-def fetch(url):
+def fetch(url, encoding="gzip, br"):
     """(status, headers) of one GET, for warming up and checking what the server answers."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, br"})
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             response.read()
@@ -78,10 +85,18 @@ def fetch(url):
         return error.code, dict(error.headers)
 
 
-def run_wrk(url, seconds):
-    """wrk's figures for `url`: requests per second, latency percentiles (ms), errors."""
+def fetch_text(url):
+    """The body of a GET (uncompressed), which must succeed."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode()
+
+
+def run_wrk(url, seconds, headers=()):
+    """wrk's figures for `url` (sent with `headers`, "Name: value" lines): requests per second,
+    latency percentiles (ms), errors."""
     command = [
         "wrk",
+        *(option for header in headers for option in ("-H", header)),
         f"-t{WRK_THREADS}",
         f"-c{WRK_CONNECTIONS}",
         f"-d{seconds}s",
@@ -114,4 +129,39 @@ def parse_wrk(output):
         "p99_ms": latency(99),
         "non_2xx": int(non_2xx[1]) if non_2xx else 0,
         "socket_errors": sum(int(n) for n in socket_errors.groups()) if socket_errors else 0,
+    }
+
+
+def soak(base, paths, seconds, visitors=SOAK_VISITORS):
+    """`visitors` threads, each on a keep-alive connection, loading `paths` in random order for
+    `seconds`, as browsers do (Accept-Encoding: gzip, br): {"requests", "statuses", "page_cache"}
+    counts ({X-Page-Cache value or "-": n})."""
+    host, port = base.removeprefix("http://").split(":")
+    deadline = time.monotonic() + seconds
+    results = []
+
+    def visit(seed):
+        shuffled = random.Random(seed)
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        statuses, states = Counter(), Counter()
+        while time.monotonic() < deadline:
+            connection.request("GET", shuffled.choice(paths), headers=SOAK_HEADERS)
+            response = connection.getresponse()
+            response.read()
+            statuses[response.status] += 1
+            states[response.getheader("X-Page-Cache") or "-"] += 1
+        connection.close()
+        results.append((statuses, states))
+
+    threads = [threading.Thread(target=visit, args=(seed,)) for seed in range(visitors)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    statuses = sum((s for s, _ in results), Counter())
+    states = sum((s for _, s in results), Counter())
+    return {
+        "requests": sum(statuses.values()),
+        "statuses": {str(code): n for code, n in statuses.items()},
+        "page_cache": dict(states),
     }

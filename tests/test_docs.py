@@ -1,12 +1,15 @@
 """The README and docs/ are tested like code: every `make` target and `manage.py` command they
 show exists, and every link between them leads to a file and heading that exist."""
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import get_commands
+
+from bench import run
 
 BASE = Path(settings.BASE_DIR)
 DOCUMENTS = [BASE / "README.md", *sorted((BASE / "docs").glob("*.md"))]
@@ -83,3 +86,13 @@ def test_every_link_between_documents_resolves(document):
     broken = [target for target in local_links(document) if not resolves(document, target)]
 
     assert broken == []
+
+
+def test_the_benchmark_figures_are_the_report_of_the_committed_run():
+    """docs/performance.md shows the report `make bench` wrote of docs/benchmark.json, not
+    figures typed by hand."""
+    result = json.loads(run.REPORT.read_text())
+    docs = run.DOCS.read_text()
+
+    assert run.with_report(docs, run.report(result)) == docs
+    assert run.REPORT_BEGINS in docs
