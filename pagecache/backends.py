@@ -9,12 +9,16 @@ operation failed or not tried sends `cache_failed` (pagecache/cache.py tells a l
 invalidation by it).
 """
 
+import hashlib
 import logging
 import math
+import os
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
@@ -125,5 +129,75 @@ class FailSoftRedisCache(FailSoftCache, RedisCache):
 class FailSoftFileCache(FailSoftCache, FileBasedCache):
     """Django's file cache, failing soft on a full or unwritable disk (production's page cache
     without Redis)."""
+
+    failures = (OSError,)
+
+
+class NumberFileCache(BaseCache):
+    """Whole numbers in a folder, a small file each, never expiring nor culled: the page
+    cache's generation and versions on one machine without Redis (Django's file cache culls a
+    third of its files at random past MAX_ENTRIES, and there is a version per page that has
+    comments). A number is read without unpickling nor decompressing, as every request reads
+    a few; written to a file of its own, then renamed (set) or linked (add) into place, so
+    that no reader sees half of it."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self.directory = str(location)
+        os.makedirs(self.directory, exist_ok=True)
+
+    def path(self, key, version=None):
+        """(os.path rather than pathlib: this runs a few times a request.)"""
+        name = hashlib.sha256(self.make_key(key, version).encode()).hexdigest()
+        return os.path.join(self.directory, f"{name}.number")
+
+    def get(self, key, default=None, version=None):
+        try:
+            with open(self.path(key, version), "rb") as file:
+                return int(file.read())
+        except (FileNotFoundError, ValueError):  # none, or not one of ours: made again
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        os.replace(self.written(value), self.path(key, version))
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        written = self.written(value)
+        try:
+            os.link(written, self.path(key, version))
+        except FileExistsError:
+            return False
+        finally:
+            os.unlink(written)
+        return True
+
+    def written(self, value):
+        """A new file holding `value`, beside the numbers."""
+        descriptor, name = tempfile.mkstemp(dir=self.directory, suffix=".writing")
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(str(int(value)).encode())
+        return name
+
+    def has_key(self, key, version=None):
+        return os.path.exists(self.path(key, version))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.has_key(key, version)
+
+    def delete(self, key, version=None):
+        try:
+            os.unlink(self.path(key, version))
+        except FileNotFoundError:
+            return False
+        return True
+
+    def clear(self):
+        for path in Path(self.directory).glob("*.number"):
+            path.unlink(missing_ok=True)
+
+
+class FailSoftNumberFileCache(FailSoftCache, NumberFileCache):
+    """NumberFileCache failing soft on a full or unwritable disk (production's generation and
+    versions without Redis)."""
 
     failures = (OSError,)

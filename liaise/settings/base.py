@@ -393,6 +393,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "page-generation",
         "TIMEOUT": None,
+        # Never culled: a version per page with comments, besides the generation.
+        "OPTIONS": {"MAX_ENTRIES": 10**9},
     },
 }
 PAGE_CACHE_ALIAS = "pages"

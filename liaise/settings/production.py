@@ -160,8 +160,9 @@ if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(redis_url)}
 # The page cache (pagecache/) must be one for all gunicorn workers, so that an invalidation
 # reaches each of them: in Redis too, else in files on this machine (PAGE_CACHE_DIR). Pages
-# expire; their generation never does, and is kept apart from them (a full file cache culls a
-# third of its files at random; Redis's volatile-lru evicts only keys that expire).
+# expire; their generation and versions never do, and are kept apart from them (a full file
+# cache culls a third of its files at random: they are in files of their own, never culled;
+# Redis's volatile-lru evicts only keys that expire).
 PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")))
 
 
@@ -184,7 +185,11 @@ CACHES = {
     "page_generation": (
         redis_cache(redis_url, KEY_PREFIX="pages", TIMEOUT=None)
         if redis_url
-        else page_file_cache(PAGE_CACHE_DIR / "generation", TIMEOUT=None)
+        else {
+            "BACKEND": "pagecache.backends.FailSoftNumberFileCache",
+            "LOCATION": str(PAGE_CACHE_DIR / "generation"),
+            "TIMEOUT": None,
+        }
     ),
 }
 

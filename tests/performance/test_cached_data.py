@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 
 from pagecache import data as pagecache
+from pagecache.backends import NumberFileCache
 from pagecache.cache import invalidate, new_generation, page_cache, stored_generation
 from pagecache.data import process_memo
-from pagecache.versions import renew_sections
+from pagecache.versions import renew_sections, version
 
 
 def cached_per_generation(key, build, sections=()):
@@ -198,7 +199,10 @@ def test_search_index_covers_the_title_and_body_together():
 # -- The file cache of production -------------------------------------------------------------
 
 
-def test_culling_a_full_file_cache_never_drops_the_generation(settings, tmp_path):
+def test_culling_a_full_file_cache_never_drops_the_generation_nor_versions(settings, tmp_path):
+    """As production stores them without Redis: pages culled when too many, the generation and
+    the versions (one per page with comments: here more than Django's default MAX_ENTRIES of
+    300) never."""
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
@@ -207,14 +211,29 @@ def test_culling_a_full_file_cache_never_drops_the_generation(settings, tmp_path
             "OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2},
         },
         "page_generation": {
-            "BACKEND": "pagecache.backends.FailSoftFileCache",
+            "BACKEND": "pagecache.backends.FailSoftNumberFileCache",
             "LOCATION": str(tmp_path / "generation"),
         },
     }
     generation = new_generation()
+    versions = {n: version(f"comments:{n}") for n in range(400)}
 
     for n in range(200):  # each set beyond 10 files culls half of them at random
         cached_per_generation(f"test:datum:{n}", lambda n=n: n)
 
     assert stored_generation() == generation
+    assert {n: version(f"comments:{n}") for n in range(400)} == versions
     assert len(list(tmp_path.glob("*.djcache"))) <= 11
+
+
+def test_numbers_are_written_whole_added_once_and_read_back(tmp_path):
+    store = NumberFileCache(tmp_path, {})
+
+    assert store.add("generation", 17) is True
+    assert store.add("generation", 18) is False  # another process's first stays
+    store.set_many({"generation": 19, "version": 3})
+
+    assert store.get_many(["generation", "version", "missing"]) == {"generation": 19, "version": 3}
+    assert list(tmp_path.glob("*.writing")) == []
+    store.clear()
+    assert store.get("generation") is None
