@@ -37,6 +37,14 @@ from .context import bound
 from .models import LostInvalidation
 
 GENERATION_KEY = "pagecache:generation"
+EPOCH_KEY = "pagecache:epoch"
+# {key: (epoch, number)} this process read from the generation store, each valid while the
+# store's epoch is still `epoch`: every write of a number renews the epoch, so that a request
+# reads the epoch rather than every number it needs (the generation, versions).
+known_numbers = {}
+KNOWN_NUMBERS_SIZE = 10_000
+# The epoch read at the start of the request being served (None: every number read afresh).
+request_epoch = ContextVar("pagecache_request_epoch", default=None)
 
 # The generation read at the start of the request being served (None outside requests).
 request_generation = ContextVar("pagecache_request_generation", default=None)
@@ -57,7 +65,47 @@ def generation_store():
 
 
 def stored_generation():
-    return generation_store().get(GENERATION_KEY)
+    return read_numbers([GENERATION_KEY]).get(GENERATION_KEY)
+
+
+def numbers_for_request():
+    """Within the block, the numbers this process read in the store's current epoch are not
+    read again (no epoch when the store fails: every number read afresh)."""
+    epoch = generation_store().get(EPOCH_KEY)
+    return bound(request_epoch, epoch if epoch is not None else started(EPOCH_KEY))
+
+
+def read_numbers(keys):
+    """{key: number} of those of `keys` that the generation store holds. A number is read
+    after the epoch it is kept with, so it is never older than that epoch."""
+    epoch = request_epoch.get()
+    found, missing = {}, []
+    for key in keys:
+        known = known_numbers.get(key)
+        if epoch is not None and known is not None and known[0] == epoch:
+            found[key] = known[1]
+        else:
+            missing.append(key)
+    if missing:
+        read = generation_store().get_many(missing)
+        found.update(read)
+        if epoch is not None:
+            if len(known_numbers) >= KNOWN_NUMBERS_SIZE:
+                known_numbers.clear()
+            known_numbers.update((key, (epoch, number)) for key, number in read.items())
+    return found
+
+
+def write_numbers(numbers):
+    """Store `numbers` ({key: number}), then a new epoch, so that every process reads them
+    again; whether the store took both."""
+    with failures_of_the_cache() as failed:
+        store = generation_store()
+        store.set_many(numbers, timeout=None)
+        store.set(EPOCH_KEY, time.time_ns(), timeout=None)
+    for key in numbers:
+        known_numbers.pop(key, None)
+    return not failed
 
 
 def current_generation():
@@ -140,9 +188,7 @@ def invalidate():
 def new_generation():
     global cache_failed_at
     generation = time.time_ns()
-    with failures_of_the_cache() as failed:
-        generation_store().set(GENERATION_KEY, generation, timeout=None)
-    if failed:
+    if not write_numbers({GENERATION_KEY: generation}):
         cache_failed_at = time.time_ns()
         note_lost_invalidation()
     if request_generation.get() is not None:

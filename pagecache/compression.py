@@ -35,7 +35,7 @@ def accepted_encoding(request):
     """The encoding to send the response in: Brotli, else gzip, if the browser accepts it."""
     offered = {
         part.split(";")[0].strip().lower(): ";q=0" not in part.replace(" ", "")
-        for part in request.headers.get("Accept-Encoding", "").split(",")
+        for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(",")
     }
     return next((encoding for encoding in available_encodings() if offered.get(encoding)), None)
 

@@ -42,6 +42,7 @@ from .cache import (
     current_generation,
     generation_for_request,
     generation_from,
+    numbers_for_request,
     page_cache,
     stored_generation,
 )
@@ -80,6 +81,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with numbers_for_request():
+            return self.respond(request)
+
+    def respond(self, request):
         key = key_if_cacheable(request)
         if key is None:
             with generation_for_request(current_generation()), versions_for_request():

@@ -25,7 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import get_page_models
 
-from .cache import failures_of_the_cache, generation_store, invalidate, started
+from .cache import invalidate, read_numbers, started, write_numbers
 from .context import bound
 
 # {key: version} the response being made was made with (None outside PageCacheMiddleware).
@@ -60,7 +60,7 @@ def current_versions(names):
     found = {key: known[key] for key in keys if known is not None and key in known}
     missing = [key for key in keys if key not in found]
     if missing:
-        found.update(generation_store().get_many(missing))
+        found.update(read_numbers(missing))
         for key in missing:
             if found.get(key) is None:
                 found[key] = started(key)
@@ -81,9 +81,7 @@ def version(name):
 def renew(*names):
     """Parts `names` changed: the pages and data made with their versions are out of date."""
     renewed = dict.fromkeys(map(version_key, names), time.time_ns())
-    with failures_of_the_cache() as failed:
-        generation_store().set_many(renewed, timeout=None)
-    if failed:
+    if not write_numbers(renewed):
         invalidate()
         return
     known = read_versions.get()
@@ -95,7 +93,7 @@ def still_current(versions):
     """Whether the versions a stored copy was made with ({key: version}) are still in force."""
     if not versions:
         return True
-    return generation_store().get_many(list(versions)) == versions
+    return read_numbers(list(versions)) == versions
 
 
 # -- Sections ---------------------------------------------------------------------------------

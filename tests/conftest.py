@@ -7,6 +7,7 @@ from post_office.mail import send_queued
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from pagecache.cache import known_numbers
 from pagecache.data import process_memo
 from pagecache.middleware import hot_entries, recompressed
 from tests.factories import HomePageFactory
@@ -108,7 +109,7 @@ def empty_cache():
     test must not leave them behind."""
     for alias in settings.CACHES:
         caches[alias].clear()
-    for memo in (process_memo, hot_entries, recompressed):
+    for memo in (process_memo, hot_entries, recompressed, known_numbers):
         memo.clear()
 
 

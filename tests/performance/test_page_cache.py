@@ -4,6 +4,7 @@ invalidation on publication and on comment moderation, and the comment form on a
 
 import datetime
 import re
+import time
 from unittest import mock
 
 import pytest
@@ -17,8 +18,10 @@ from discussion import moderation
 from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
 from discussion.pages import AUTHOR_COOKIE
+from news.models import NewsPage
 from pagecache import cache
 from pagecache.backends import cache_failed
+from pagecache.versions import section_of, section_part, version_key
 from tests.comments import comment_post_url
 from tests.factories import (
     NewsIndexPageFactory,
@@ -225,6 +228,18 @@ def test_publishing_a_page_refreshes_every_cached_page(
 
     assert "the programme" in visitor().get(news.url).content.decode()
     assert "Registrations are open" in visitor().get(news_index.url).content.decode()
+
+
+def test_a_section_renewed_by_another_process_refreshes_its_pages_at_the_next_visit(news):
+    visitor().get(news.url)
+    assert visitor().get(news.url)["X-Page-Cache"] == "hit"
+
+    # As another process's publication writes it: the section's version, then a new epoch.
+    store = cache.generation_store()
+    store.set(version_key(section_part(section_of(NewsPage))), time.time_ns(), timeout=None)
+    store.set(cache.EPOCH_KEY, time.time_ns(), timeout=None)
+
+    assert visitor().get(news.url)["X-Page-Cache"] == "miss"
 
 
 def test_a_deployment_refreshes_every_cached_page(news):
