@@ -27,6 +27,7 @@ out compressed as the browser accepts, stored pages from copies compressed once
 """
 
 import hashlib
+import math
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -62,8 +63,9 @@ STATUS_HEADER = "X-Page-Cache"
 CACHEABLE_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Query parameters that only analytics read: left out of the key.
 TRACKING_PARAMETER_PREFIXES = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "_ga")
-# Wagtail hook: functions (request, response) -> response run on each cache hit, to freshen
-# what must not be shared as stored (the comment form's signed time, discussion/forms.py).
+# Wagtail hook: functions (request, response) -> response run on cache hits, to freshen what
+# must not be shared as stored (the comment form's signed time, discussion/forms.py): they may
+# change the content only, the same way for every visitor within a second.
 CACHE_HIT_HOOK = "before_serve_cached_page"
 UNSTORED_HEADERS = {"set-cookie", STATUS_HEADER.lower()}
 # Copies of pages this process served or stored lately: {key: (until when, entry)}, so that a
@@ -72,8 +74,8 @@ UNSTORED_HEADERS = {"set-cookie", STATUS_HEADER.lower()}
 hot_entries = {}
 HOT_ENTRIES = 200
 HOT_ENTRY_SECONDS = 60
-# The page last compressed anew after a hook changed it: {(key, encoding): (content, bytes)}.
-recompressed = {}
+# The page as the hit hooks made it this second: {key: (second, entry, content, variants)}.
+served_now = {}
 
 
 class PageCacheMiddleware:
@@ -254,25 +256,33 @@ def make_entry(response, generation, versions):
 
 
 def serve_hit(request, key, entry):
-    response = HttpResponse(entry["content"], status=entry["status"])
+    content, variants = page_served_now(request, key, entry)
+    response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(content))
+    response[STATUS_HEADER] = "hit"
+    encoding = accepted_encoding(request)
+    if encoding is not None and encoding not in variants and is_compressible(response):
+        variants[encoding] = compress(content, encoding)  # once for this second's page
+    return encode(request, response, variants)
+
+
+def page_served_now(request, key, entry):
+    """(content, {encoding: compressed content}) of the stored page as the hit hooks make it
+    now: worked out once a second per page, as the hooks give the same page within a second
+    (the comment form's time stamp counts whole seconds)."""
+    second = math.floor(time.time())
+    served = served_now.get(key)
+    if served is not None and served[0] == second and served[1] is entry:
+        return served[2], served[3]
+    response = HttpResponse(entry["content"])
     for hook in hooks.get_hooks(CACHE_HIT_HOOK):
         response = hook(request, response)
-    if response.has_header("Content-Length"):
-        response["Content-Length"] = str(len(response.content))
-    response[STATUS_HEADER] = "hit"
-    if response.content == entry["content"]:
-        return encode(request, response, entry["variants"])
-    # A hook freshened the page: compressed anew, once for every hit that gets the same page
-    # (the comment form's time stamp is the same within a second).
-    encoding = accepted_encoding(request)
-    if encoding is None or not is_compressible(response):
-        return encode(request, response)
-    content, compressed = recompressed.get((key, encoding), (None, None))
-    if content != response.content:
-        content, compressed = response.content, compress(response.content, encoding)
-        if len(recompressed) >= HOT_ENTRIES:
-            recompressed.clear()
-        recompressed[key, encoding] = content, compressed
-    return encode(request, response, {encoding: compressed})
+    content = response.content
+    variants = entry["variants"] if content == entry["content"] else {}
+    if len(served_now) >= HOT_ENTRIES:
+        served_now.clear()
+    served_now[key] = (second, entry, content, variants)
+    return content, variants

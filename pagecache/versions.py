@@ -30,8 +30,6 @@ from .context import bound
 
 # {key: version} the response being made was made with (None outside PageCacheMiddleware).
 declared_versions = ContextVar("pagecache_declared_versions", default=None)
-# {key: version} read from the store during the request (None outside requests): once each.
-read_versions = ContextVar("pagecache_read_versions", default=None)
 # [True] once the page being made named the sections it shows (see show_sections).
 sections_named = ContextVar("pagecache_sections_named", default=None)
 
@@ -42,13 +40,8 @@ def version_key(name):
 
 @contextmanager
 def versions_for_request():
-    """Collect the versions the response made within the block depends on (yielded: a dict),
-    reading each from the store once."""
-    with (
-        bound(declared_versions, {}) as declared,
-        bound(read_versions, {}),
-        bound(sections_named, []),
-    ):
+    """Collect the versions the response made within the block depends on (yielded: a dict)."""
+    with bound(declared_versions, {}) as declared, bound(sections_named, []):
         yield declared
 
 
@@ -56,16 +49,10 @@ def current_versions(names):
     """{key: version} of the parts `names` in force (a version is None when the cache fails),
     declared for the response being made."""
     keys = [version_key(name) for name in names]
-    known = read_versions.get()
-    found = {key: known[key] for key in keys if known is not None and key in known}
-    missing = [key for key in keys if key not in found]
-    if missing:
-        found.update(read_numbers(missing))
-        for key in missing:
-            if found.get(key) is None:
-                found[key] = started(key)
-        if known is not None:
-            known.update((key, found[key]) for key in missing)
+    found = read_numbers(keys)
+    for key in keys:
+        if found.get(key) is None:
+            found[key] = started(key)
     declared = declared_versions.get()
     if declared is not None:
         declared.update(found)
@@ -83,10 +70,6 @@ def renew(*names):
     renewed = dict.fromkeys(map(version_key, names), time.time_ns())
     if not write_numbers(renewed):
         invalidate()
-        return
-    known = read_versions.get()
-    if known is not None:
-        known.update(renewed)  # the rest of this request sees the change
 
 
 def still_current(versions):

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from pagecache.cache import known_numbers
 from pagecache.data import process_memo
-from pagecache.middleware import hot_entries, recompressed
+from pagecache.middleware import hot_entries, served_now
 from tests.factories import HomePageFactory
 from tests.postgres_cluster import ClusterError, ThrowawayCluster
 
@@ -109,7 +109,7 @@ def empty_cache():
     test must not leave them behind."""
     for alias in settings.CACHES:
         caches[alias].clear()
-    for memo in (process_memo, hot_entries, recompressed, known_numbers):
+    for memo in (process_memo, hot_entries, served_now, known_numbers):
         memo.clear()
 
 
