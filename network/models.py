@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.listings import OrderedListing, page_of, query_without
-from core.pages import SitePage
+from core.pages import OwnSectionMixin, SitePage
 from core.places import CoordinatesMixin, PlaceMixin
 from core.querysets import PublishedPageQuerySet
 from core.search_fields import PassageField, PlaceField
@@ -24,6 +24,7 @@ from pagecache.versions import sections_of
 from .choices import PartnerKind
 from .filters import PartnerFilter
 from .map import cached_map, directory_map, render_map
+from .mentions import mentions_part
 from .related import partner_sections
 
 KIND_HEADINGS = {
@@ -158,7 +159,7 @@ def group_by_kind(partners):
     return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]
 
 
-class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
+class PartnerPage(OwnSectionMixin, PlaceMixin, CoordinatesMixin, SitePage):
     kind = models.CharField(max_length=20, choices=PartnerKind.choices, verbose_name=_("kind"))
     country = CountryField(blank=True, verbose_name=_("country"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
@@ -229,6 +230,10 @@ class PartnerPage(PlaceMixin, CoordinatesMixin, SitePage):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    def shown_parts(self):
+        """What it lists of the pages naming it has a version of its own (network.mentions)."""
+        return (mentions_part(self),)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,7 +9,7 @@ import datetime
 from django.conf import settings
 
 from .cache import current_generation, page_cache
-from .versions import section_versions
+from .versions import current_versions, section_versions
 
 # {key: (stamp, value)} of cached_per_generation in this process, for the generation
 # memo_generation only, at most PROCESS_MEMO_SIZE.
@@ -18,7 +18,7 @@ memo_generation = None
 PROCESS_MEMO_SIZE = 1000
 
 
-def cached_per_generation(key, build, *, sections):
+def cached_per_generation(key, build, *, sections, parts=()):
     """build(), cached until the next invalidation of the generation or of one of `sections`
     (the sections whose pages it shows: pagecache.versions; () for what only a new generation
     changes: the menu, settings, locales), or PAGE_CACHE_SECONDS: in the shared cache, and in
@@ -26,9 +26,9 @@ def cached_per_generation(key, build, *, sections):
     rather than once per datum. The process keeps only values that no request can change
     (strings, numbers, tuples, frozen dataclasses); others, such as pages, come from the shared
     cache as a fresh copy each time. Without a generation or a version (the cache failed),
-    build() every time."""
+    build() every time. `parts`: other versions it depends on (pagecache.versions)."""
     generation = current_generation()
-    versions = section_versions(sections)
+    versions = {**section_versions(sections), **current_versions(parts)}
     if generation is None or None in versions.values():
         return build()
     stamp = (generation, tuple(sorted(versions.items())))

@@ -123,8 +123,12 @@ def declare_every_section_unless_named():
 
 
 def renew_sections(sections):
-    """A publication changed the pages of `sections`: now, and again once the transaction
-    commits (a page made in between, from data not yet committed, must not outlive it)."""
-    parts = [section_part(section) for section in sections]
-    renew(*parts)
-    transaction.on_commit(lambda: renew(*parts))
+    """A publication changed the pages of `sections`."""
+    renew_now_and_on_commit(*(section_part(section) for section in sections))
+
+
+def renew_now_and_on_commit(*names):
+    """Renew parts `names` now, and again once the transaction commits (a page made in
+    between, from data not yet committed, must not outlive it)."""
+    renew(*names)
+    transaction.on_commit(lambda: renew(*names))

@@ -45,7 +45,10 @@ class ContentCacheNode(template.Node):
         name = self.name.resolve(context)
         key = f"pagecache:part:{name}:{item.pk}:{language}:{today}"
         return cached_per_generation(
-            key, lambda: self.nodelist.render(context), sections=self.sections(item)
+            key,
+            lambda: self.nodelist.render(context),
+            sections=self.sections(item),
+            parts=self.parts(item),
         )
 
     def sections(self, item):
@@ -55,6 +58,11 @@ class ContentCacheNode(template.Node):
             shown_sections = getattr(item, "shown_sections", None)
             return shown_sections() if shown_sections is not None else every_section()
         return sections_of(item.specific_class if isinstance(item, Page) else type(item))
+
+    def parts(self, item):
+        """The other versioned parts a part about the page shows (its `shown_parts()`)."""
+        shown_parts = getattr(item, "shown_parts", None) if self.item is None else None
+        return shown_parts() if shown_parts is not None else ()
 
     def is_kept(self, item):
         """A part about the page is kept for a page that exists (not a new page's preview), a

@@ -8,6 +8,8 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 
+from network.models import PartnerPage
+from news.models import NewsPage, NewsPagePartner
 from tests.performance.conftest import SMALL
 from tests.performance.test_query_counts import CEILINGS, urls
 
@@ -97,15 +99,46 @@ def test_every_cached_page_shows_a_renamed_or_unpublished_page_as_a_fresh_page_d
     assert {change: pages for change, pages in stale.items() if pages} == {}
 
 
-def test_a_news_item_published_leaves_the_other_sections_in_the_cache(
+def test_a_news_item_published_leaves_the_other_sections_and_partners_in_the_cache(
     site, django_capture_on_commit_callbacks
 ):
     kept = ["partner directory", "pilot index", "pilot", "resource library", "resource"]
     refreshed = ["home", "news index", "news item with comments", "news feed", "sitemap file"]
     addresses = {kind: urls(site, kind)[0] for kind in kept + refreshed}
+    # The partner the news item names (network.mentions), and one it does not name.
+    addresses["named partner"] = site.partner.url
+    addresses["other partner"] = other_partner(site).url
     visit(addresses.values())
 
     publish_title(site.news, "Seminar announced: programme", django_capture_on_commit_callbacks)
 
     states = {kind: Client().get(address)["X-Page-Cache"] for kind, address in addresses.items()}
-    assert states == {**dict.fromkeys(kept, "hit"), **dict.fromkeys(refreshed, "miss")}
+    assert states == {
+        **dict.fromkeys([*kept, "other partner"], "hit"),
+        **dict.fromkeys([*refreshed, "named partner"], "miss"),
+    }
+
+
+def test_a_partner_a_news_item_stops_naming_no_longer_lists_it(
+    site, django_capture_on_commit_callbacks
+):
+    assert site.news.title in Client().get(site.partner.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news = NewsPage.objects.get(pk=site.news.pk)
+        news.partner_links = []
+        news.save_revision().publish()
+
+    assert site.news.title not in Client().get(site.partner.url).content.decode()
+
+
+def other_partner(site):
+    """A partner of the growing site that the measured news item does not name."""
+    named = NewsPagePartner.objects.filter(page=site.news).values("partner")
+    return (
+        PartnerPage.objects.child_of(site.partners)
+        .live()
+        .exclude(pk__in=named)
+        .order_by("path")
+        .first()
+    )
