@@ -425,9 +425,7 @@ def evaluate(builds, measurements, runs, factors, archives=None, soak=None):
 
 def load_targets(runs):
     """Cached pages against the static file (same encoding), the uncached home page, errors."""
-    rps = {
-        (run["mode"], run["target"], run["encoding"]): run["requests_per_second"] for run in runs
-    }
+    rps = requests_per_second(runs)
     targets = []
     for (mode, name, encoding), value in rps.items():
         if mode != "cached" or name == "static":
@@ -463,6 +461,13 @@ def load_targets(runs):
         }
     )
     return targets
+
+
+def requests_per_second(runs):
+    """{(mode, page, encoding): req/s} of the load runs."""
+    return {
+        (run["mode"], run["target"], run["encoding"]): run["requests_per_second"] for run in runs
+    }
 
 
 def first_visit_ratio(sizes, smallest, largest):
@@ -589,10 +594,7 @@ def page_table(result):
     and the production server's requests per second (English pages)."""
     factors = sorted(int(f) for f in result["measurements"])
     smallest, largest = factors[0], factors[-1]
-    rps = {
-        (run["mode"], run["target"], run["encoding"]): run["requests_per_second"]
-        for run in result["load"]
-    }
+    rps = requests_per_second(result["load"])
     lines = [
         f"Per page type: queries, median ms in-process, x{largest}/x{smallest} and verdict; "
         f"req/s on the production server x{result['load_factor']} (uncached; cached; cached br)",

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import CommentStatus, VisitorComment
 
 TIMESTAMP_SALT = "discussion.comment-form"
-# {stamp: the same signed now} for the second fresh_stamps["second"].
-fresh_stamps = {}
 # What precedes the value of the form_time input, as Django renders it, in a page's HTML.
 FORM_TIME_VALUE = b'name="form_time" value="'
 
@@ -18,19 +16,19 @@ def sign_form_time(page):
     return sign_form_time_for(page.pk)
 
 
-def sign_form_time_for(page_pk, second=None):
-    """The time (now unless `second`) in whole seconds: a page served many times within a
-    second is then the same page, compressed once (pagecache.middleware); the time-to-fill
-    rules count in seconds."""
-    second = math.floor(time.time()) if second is None else second
-    return signing.dumps({"page": page_pk, "time": second}, salt=TIMESTAMP_SALT)
+def sign_form_time_for(page_pk):
+    """In whole seconds: a page served many times within a second is then the same page,
+    stamped and compressed once (pagecache.middleware); the time-to-fill rules count in
+    seconds."""
+    return signing.dumps({"page": page_pk, "time": math.floor(time.time())}, salt=TIMESTAMP_SALT)
 
 
 def refresh_form_times(content):
     """The HTML `content` (bytes) with each comment form's time stamp signed anew, for the
     page served now: a page from the cache carries the time it was first rendered, which would
     make the time-to-fill rules (discussion/rules.py) count from then. (Plain searches, not a
-    regular expression: this runs on every cache hit, over pages of a hundred kilobytes.)"""
+    regular expression: this runs once a second for each cached page visited, over pages of a
+    hundred kilobytes.)"""
     parts, position = [], 0
     start = content.find(FORM_TIME_VALUE)
     while start >= 0:
@@ -45,24 +43,12 @@ def refresh_form_times(content):
 
 
 def fresh_stamp(stamp):
-    """A stamp of now for the page of `stamp` (unchanged if it is not one of ours): the same
-    for every hit within a second, so worked out once a second (verifying and signing cost
-    more than the rest of a hit)."""
-    second = math.floor(time.time())
-    if fresh_stamps.get("second") != second:
-        fresh_stamps.clear()
-        fresh_stamps["second"] = second
-    if stamp not in fresh_stamps:
-        fresh_stamps[stamp] = stamp_signed_at(stamp, second)
-    return fresh_stamps[stamp]
-
-
-def stamp_signed_at(stamp, second):
+    """A stamp of now for the page of `stamp` (unchanged if it is not one of ours)."""
     try:
         page_pk = signing.loads(stamp.decode(), salt=TIMESTAMP_SALT)["page"]
     except (signing.BadSignature, KeyError, UnicodeDecodeError):
         return stamp
-    return sign_form_time_for(page_pk, second).encode()
+    return sign_form_time_for(page_pk).encode()
 
 
 def seconds_since_signed(value, page):

@@ -10,12 +10,9 @@ from wagtail.signals import page_published, page_unpublished
 from pagecache.versions import renew_now_and_on_commit
 
 
-def mentions_part(partner):
-    """The name of the version of what the partner's pages (every language) list."""
-    return mentions_part_of(partner.translation_key)
-
-
-def mentions_part_of(translation_key):
+def mentions_part(translation_key):
+    """The name of the version of what the partner's pages (every language: their
+    `translation_key`) list."""
     return f"partner-mentions:{translation_key}"
 
 
@@ -30,7 +27,7 @@ def renew_mentions(page):
     links = page.partner_links.model.objects.filter(page_id=page.pk)
     keys = set(links.values_list("partner__translation_key", flat=True))
     if keys:
-        renew_now_and_on_commit(*(mentions_part_of(key) for key in keys))
+        renew_now_and_on_commit(*(mentions_part(key) for key in keys))
 
 
 def before_save(sender, instance, update_fields=None, raw=False, **kwargs):

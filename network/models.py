@@ -233,7 +233,7 @@ class PartnerPage(OwnSectionMixin, PlaceMixin, CoordinatesMixin, SitePage):
 
     def shown_parts(self):
         """What it lists of the pages naming it has a version of its own (network.mentions)."""
-        return (mentions_part(self),)
+        return (mentions_part(self.translation_key),)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -106,6 +106,18 @@ def section_versions(sections):
     return current_versions([section_part(section) for section in sections])
 
 
+def sections_shown_by(page):
+    """The sections `page` shows: as its type says (`shown_sections()`), else every one."""
+    shown_sections = getattr(page, "shown_sections", None)
+    return shown_sections() if shown_sections is not None else every_section()
+
+
+def parts_shown_by(page):
+    """The other parts with a version `page` shows, as its type says (`shown_parts()`)."""
+    shown_parts = getattr(page, "shown_parts", None)
+    return shown_parts() if shown_parts is not None else ()
+
+
 def show_sections(sections):
     """The page being made shows the pages of `sections` and nothing else that a publication
     can change (other than what data kept for many pages declare themselves)."""
@@ -116,8 +128,8 @@ def show_sections(sections):
 
 
 def declare_every_section_unless_named():
-    """A page that named no sections is taken to show every one of them (pages other than
-    Wagtail's, the home page…): kept until any publication."""
+    """A response that named no sections (a view other than a Wagtail page's: the sitemap,
+    robots.txt) is taken to show every one of them: kept until any publication."""
     if not sections_named.get():
         section_versions(every_section())
 

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .versions import current_versions, show_sections
+from .versions import current_versions, parts_shown_by, sections_shown_by, show_sections
 
 
 @hooks.register("before_serve_page")
@@ -9,9 +9,5 @@ def declare_what_the_page_shows(page, request, serve_args, serve_kwargs):
     pagecache.versions sections) and which other parts with a version (`shown_parts()`): the
     page cache then keeps them until one of those changes, instead of until any
     publication."""
-    shown_sections = getattr(page, "shown_sections", None)
-    if shown_sections is not None:
-        show_sections(shown_sections())
-    shown_parts = getattr(page, "shown_parts", None)
-    if shown_parts is not None:
-        current_versions(shown_parts())
+    show_sections(sections_shown_by(page))
+    current_versions(parts_shown_by(page))

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from pagecache.data import cached_per_generation
-from pagecache.versions import every_section, sections_of
+from pagecache.versions import parts_shown_by, sections_of, sections_shown_by
 
 register = template.Library()
 
@@ -55,14 +55,12 @@ class ContentCacheNode(template.Node):
         """The sections the part shows (pagecache.versions): those the page shows, every
         section unless its type says; a part about a page, its section."""
         if self.item is None:
-            shown_sections = getattr(item, "shown_sections", None)
-            return shown_sections() if shown_sections is not None else every_section()
+            return sections_shown_by(item)
         return sections_of(item.specific_class if isinstance(item, Page) else type(item))
 
     def parts(self, item):
         """The other versioned parts a part about the page shows (its `shown_parts()`)."""
-        shown_parts = getattr(item, "shown_parts", None) if self.item is None else None
-        return shown_parts() if shown_parts is not None else ()
+        return parts_shown_by(item) if self.item is None else ()
 
     def is_kept(self, item):
         """A part about the page is kept for a page that exists (not a new page's preview), a
