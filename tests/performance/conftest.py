@@ -5,7 +5,7 @@ import pytest
 import wagtail_factories
 from wagtail.models import Locale
 
-from bench.content import Sizes, grow_to
+from bench.content import BASE_SIZES, Sizes, grow_to
 from events.models import SeminarDocument, SeminarPartner, TrainingSessionPartner
 from network.models import PartnerPage
 from news.models import NewsPagePartner
@@ -34,19 +34,22 @@ from tests.factories import (
     add_topics,
 )
 
+# A few pages of each kind, for the tests that grow a site to change it.
 SMALL = Sizes(partners=3, seminars=2, news=3, comments=4)
-# More than a page of every paginated listing (and of the sitemap), replies included.
-LARGE = Sizes(partners=60, seminars=30, news=30, comments=120)
+# The demo's content and a hundred times as much (bench/ measures the same sizes): more than a
+# page of every paginated listing (and of the sitemap), replies included.
+X1 = BASE_SIZES
+X100 = BASE_SIZES * 100
 # Comments on the measured news page (and on its French translation).
-COMMENTS_ON_MEASURED_PAGE = {SMALL: 2, LARGE: 40}
+COMMENTS_ON_MEASURED_PAGE = {SMALL: 2, X1: 2, X100: 200}
 # Partners and documents of the measured seminar and pilot project (pictures too), partners of
 # the measured news item.
-SEMINAR_LINKS = {SMALL: 1, LARGE: 6}
-# Resources in the library: more than a page of it when large.
-RESOURCES = {SMALL: 2, LARGE: 14}
-# Pilot projects (bench/ does not make them), more than a page of them at the larger size, each
-# run by the measured partner.
-PILOTS = {SMALL: 2, LARGE: 14}
+SEMINAR_LINKS = {SMALL: 1, X1: 1, X100: 6}
+# Resources in the library: more than a page of it at x100.
+RESOURCES = {SMALL: 2, X1: 2, X100: 14}
+# Pilot projects (bench/ does not make them), more than a page of them at x100, each run by the
+# measured partner.
+PILOTS = {SMALL: 2, X1: 2, X100: 14}
 
 
 def publish_translation(page, locale):
