@@ -3,7 +3,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 DEV_SETTINGS = DJANGO_SETTINGS_MODULE=liaise.settings.dev
 
-.PHONY: install run serve audit test lint format messages bench archive
+.PHONY: install run serve audit test lint format messages bench compare archive
 
 install: $(VENV)/.installed
 
@@ -70,6 +70,11 @@ audit: $(VENV)/.installed-production $(LIGHTHOUSE)
 # Not part of `make test`. BENCH_ARGS="--factors 1,10 --skip-load" for a shorter run.
 bench: $(VENV)/.installed-production
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Side by side with Wagtail's bakery demo, served by you at BAKERY (docs/performance.md, "Side
+# by side with the bakery demo"): BAKERY=http://127.0.0.1:8099 BAKERY_POST=/blog/a-post/.
+compare: $(VENV)/.installed-production
+	$(BIN)/python -m bench.compare --bakery $(BAKERY) --bakery-post $(BAKERY_POST) $(COMPARE_ARGS)
 
 # The Nu Html Checker (npm, into the git-ignored .vnu/; Java from the system), which the tests
 # run over every page visitors meet (tests/home/test_demo_content.py).

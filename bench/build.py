@@ -3,6 +3,7 @@ DATABASE_URL pointing at it):
 
     python -m bench.build demo          # migrate, load the demo content: the x1 template
     python -m bench.build grow FACTOR   # then grow it to FACTOR times BASE_SIZES
+    python -m bench.build urls          # the path of each English page type measured
 
 Prints a JSON line with what was built and how long it took."""
 
@@ -27,6 +28,12 @@ def main(argv):
     elif command == "grow":
         factor = int(rest[0])
         grow_to(BASE_SIZES * factor)
+    elif command == "urls":
+        from bench.measure import page_urls
+
+        paths = {page: url for page, language, url in page_urls() if language in ("en", "")}
+        print(json.dumps(paths))
+        return
     else:
         raise SystemExit(f"unknown command {command!r}")
     print(json.dumps({"step": command, "seconds": time.perf_counter() - started, **counts()}))

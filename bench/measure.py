@@ -25,11 +25,13 @@ def page_urls():
     from wagtail.models import Locale
 
     from discussion.models import VisitorComment
-    from events.models import EventIndexPage, SeminarPage
+    from events.models import EventIndexPage, SeminarPage, TrainingSessionPage
     from home.models import HomePage
     from home.views import search_path
     from network.models import PartnerIndexPage, PartnerKind, PartnerPage
     from news.models import NewsIndexPage, NewsPage
+    from pilots.models import PilotProjectPage
+    from resources.models import ResourcePage
 
     most_commented = [
         row["page"]
@@ -51,7 +53,11 @@ def page_urls():
             ("partner", first(PartnerPage.objects.filter(kind=PartnerKind.LEAD)), ""),
             ("seminar index", first(EventIndexPage.objects), ""),
             ("seminar", first(SeminarPage.objects), ""),
+            ("training session", first(TrainingSessionPage.objects), ""),
+            ("pilot", first(PilotProjectPage.objects), ""),
+            ("resource", first(ResourcePage.objects), ""),
             ("news index", news_index, ""),
+            ("news item", first(NewsPage.objects.exclude(pk__in=most_commented)), ""),
             (
                 "news item, 200 comments",
                 first(NewsPage.objects.filter(pk__in=most_commented)),

@@ -714,11 +714,12 @@ def without_timings(value):
     return value
 
 
-def with_report(text, report_text):
-    """`text` (docs/performance.md) with `report_text` between the report's markers."""
-    before, rest = text.split(REPORT_BEGINS)
-    _old, after = rest.split(REPORT_ENDS)
-    return f"{before}{REPORT_BEGINS}\n```\n{report_text}\n```\n{REPORT_ENDS}{after}"
+def with_report(text, report_text, begins=REPORT_BEGINS, ends=REPORT_ENDS):
+    """`text` (docs/performance.md) with `report_text` between the markers `begins` and
+    `ends` (by default, those of the benchmark's report)."""
+    before, rest = text.split(begins)
+    _old, after = rest.split(ends)
+    return f"{before}{begins}\n```\n{report_text}\n```\n{ends}{after}"
 
 
 if __name__ == "__main__":
