@@ -50,6 +50,7 @@ def parse_arguments():
     parser.add_argument("--bakery", required=True, help="the bakery demo's address")
     parser.add_argument("--bakery-home", default="/")
     parser.add_argument("--bakery-post", required=True, help="the path of a blog post")
+    parser.add_argument("--bakery-note", default="", help="which bakery demo, for the report")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=10, help="of each wrk run")
     return parser.parse_args()
@@ -116,7 +117,8 @@ def report(result):
         f"{load.WRK_THREADS} threads {load.WRK_CONNECTIONS} connections",
         f"Machine: {result['machine']['cpu']}, {result['machine']['cores']} cores; load average "
         f"at each round's start: {', '.join(str(each['load']) for each in result['per_round'])}",
-        f"Bakery demo: home {result['bakery']['home']}, blog post {result['bakery']['post']}",
+        f"Bakery demo: home {result['bakery']['home']}, blog post {result['bakery']['post']}"
+        + (f"; {result['bakery']['note']}" if result["bakery"].get("note") else ""),
         "",
         f"{'page':<26}{'compared with':<18}{'req/s':>7}{'bakery':>8}{'median':>8}"
         f"{'quiet':>12}  {'target':<8}verdict",
@@ -163,7 +165,11 @@ def main():
         "rounds": arguments.rounds,
         "seconds": arguments.seconds,
         "pages": {page_type: path for page_type, (path, _) in pairs.items()},
-        "bakery": {"home": arguments.bakery_home, "post": arguments.bakery_post},
+        "bakery": {
+            "home": arguments.bakery_home,
+            "post": arguments.bakery_post,
+            "note": arguments.bakery_note,
+        },
         "per_round": per_round,
         "ratios": ratios(pairs, per_round),
     }

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import get_commands
 
-from bench import run
+from bench import compare, run
 
 BASE = Path(settings.BASE_DIR)
 DOCUMENTS = [BASE / "README.md", *sorted((BASE / "docs").glob("*.md"))]
@@ -96,3 +96,15 @@ def test_the_benchmark_figures_are_the_report_of_the_committed_run():
 
     assert run.with_report(docs, run.report(result)) == docs
     assert run.REPORT_BEGINS in docs
+
+
+def test_the_bakery_comparison_is_the_report_of_the_committed_run():
+    """docs/performance.md shows the report `make compare` wrote of docs/bakery-comparison.json."""
+    result = json.loads(compare.REPORT.read_text())
+    docs = compare.DOCS.read_text()
+
+    assert (
+        run.with_report(docs, compare.report(result), compare.REPORT_BEGINS, compare.REPORT_ENDS)
+        == docs
+    )
+    assert compare.REPORT_BEGINS in docs
