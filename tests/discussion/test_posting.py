@@ -3,10 +3,13 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from discussion.forms import TIMESTAMP_SALT
 from discussion.models import CommentSettings, CommentStatus, VisitorComment
+from discussion.moderation import moderate
 from editorial.roles import MODERATORS
 from tests.comments import comment_post_url
 from tests.factories import (
@@ -63,6 +66,40 @@ def test_thread_kept_for_other_visitors_never_hides_nor_leaks_a_pending_comment(
     assert "Approved earlier." in own_view
     assert "Very useful seminar" not in other_view
     assert "Approved earlier." in other_view
+
+
+def stamp_in(html):
+    stamp = html.split('name="form_time" value="', 1)[1].split('"', 1)[0]
+    return signing.loads(stamp, salt=TIMESTAMP_SALT)
+
+
+def test_the_comment_section_kept_for_visitors_is_stamped_when_each_is_served(client, news):
+    start = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        first = stamp_in(client.get(news.url).content.decode())
+    with time_machine.travel(start + datetime.timedelta(seconds=20), tick=False):
+        later = stamp_in(type(client)().get(news.url).content.decode())
+
+    assert first == {"page": news.pk, "time": start.timestamp()}
+    assert later == {"page": news.pk, "time": start.timestamp() + 20}
+
+
+def test_a_comment_approved_shows_in_the_kept_section_at_the_next_visit(
+    client, news, moderator, django_capture_on_commit_callbacks
+):
+    comment = VisitorCommentFactory(
+        page=news, text="Held for a while.", status=CommentStatus.PENDING
+    )
+    before = client.get(news.url).content.decode()  # the section everyone sees is now kept
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate([comment], CommentStatus.APPROVED, moderator)
+    after = client.get(news.url).content.decode()
+
+    assert "Held for a while." not in before
+    assert "No comments yet" in before
+    assert "Held for a while." in after
+    assert "1 comment" in after
 
 
 def test_reply_links_go_when_comments_close_with_time(client, news, settings):

@@ -24,14 +24,15 @@ CEILINGS = {
     "partner": 3,  # site, route (2)
     "seminar index": 5,  # site, route (2), a page of events: its seminars, training sessions
     "events index, by kind": 4,  # site, route (2), a page of training sessions
-    "seminar": 4,  # site, route (2), its approved comments
-    "training session": 4,  # the same
+    # site, route (2); the comment section is kept until its next moderation (discussion/pages.py)
+    "seminar": 3,
+    "training session": 3,
     "news index": 5,  # site, route (2), a page of news, their pictures' renditions
     "news index, by tag": 5,
     "resource library": 4,  # site, route (2), a page of resources
     "resource library, filtered": 4,
     "resource": 3,  # site, route (2)
-    "news item with comments": 4,  # site, route (2), its approved comments
+    "news item with comments": 3,  # site, route (2); the comment section kept
     "pilot index": 4,  # site, route (2), a page of pilots (map, order cached)
     "pilot index, filtered": 4,
     "pilot": 3,  # site, route (2)
