@@ -9,16 +9,64 @@ links), in one query; a second loads the specific page.
 It gives way to Wagtail's own routing whenever that could answer differently: nothing matches
 (Wagtail raises the 404), a page on the way is an alias, or a routable page on the way
 (RoutablePageMixin) would answer for the rest of the path itself.
+
+The page found for a page's own address, with its translations, is then kept in the cache
+until its section changes (a publication of a page of its type or of one it links to) or the
+next generation (a move, a deletion, a change of the menu's pages…): routing costs no query,
+and the page a request gets is a copy of its own.
 """
+
+import hashlib
 
 from django.db.models import Q, Subquery
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from pagecache.data import cached_per_generation
+from pagecache.versions import section_of
+
 
 def route_below(root, request, path_components):
     """The RouteResult of `path_components` below `root`, or None to let Wagtail route."""
+    found = kept_page_at(root, path_components)
+    if found is None:
+        return None
+    page, consumed = found
+    return page.route(request, path_components[consumed:])
+
+
+def kept_page_at(root, path_components):
+    """find_page's answer for a page's own address (the whole path consumed), from the cache
+    (the address's section, then its page); for other paths (a routable page's sub-address, an
+    unknown address), found anew."""
+    digest = hashlib.sha256(f"{root.pk}:{'/'.join(path_components)}".encode()).hexdigest()
+    found_now = []
+
+    def section_at_address():
+        found_now.append(find_page(root, path_components))
+        page, consumed = found_now[0] or (None, 0)
+        return section_of(type(page)) if page and consumed == len(path_components) else ""
+
+    # Made-up addresses are not kept: a flood of them adds no entries.
+    section = cached_per_generation(
+        f"pagecache:route:{digest}", section_at_address, sections=(), keep_if=bool
+    )
+    if not section:
+        return found_now[0] if found_now else find_page(root, path_components)
+    found = cached_per_generation(
+        f"pagecache:routed-page:{digest}",
+        lambda: found_now[0] if found_now else find_page(root, path_components),
+        sections=(section,),
+    )
+    if found is None or section_of(type(found[0])) != section:
+        return find_page(root, path_components)  # another type of page took the address
+    return found
+
+
+def find_page(root, path_components):
+    """(the specific page, with its translations, the number of components it consumed) for
+    `path_components` below `root`, or None to let Wagtail route."""
     components_at = {
         root.url_path + "/".join(path_components[:count]) + "/": count
         for count in range(1, len(path_components) + 1)
@@ -55,7 +103,7 @@ def route_below(root, request, path_components):
     page.translations_by_language = live_by_language(
         row for row in rows if row.translation_key == target.translation_key
     )
-    return page.route(request, path_components[consumed:])
+    return page, consumed
 
 
 def live_by_language(pages):

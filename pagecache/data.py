@@ -18,7 +18,7 @@ memo_generation = None
 PROCESS_MEMO_SIZE = 1000
 
 
-def cached_per_generation(key, build, *, sections, parts=()):
+def cached_per_generation(key, build, *, sections, parts=(), keep_if=None):
     """build(), cached until the next invalidation of the generation or of one of `sections`
     (the sections whose pages it shows: pagecache.versions; () for what only a new generation
     changes: the menu, settings, locales), or PAGE_CACHE_SECONDS: in the shared cache, and in
@@ -26,7 +26,8 @@ def cached_per_generation(key, build, *, sections, parts=()):
     rather than once per datum. The process keeps only values that no request can change
     (strings, numbers, tuples, frozen dataclasses); others, such as pages, come from the shared
     cache as a fresh copy each time. Without a generation or a version (the cache failed),
-    build() every time. `parts`: other versions it depends on (pagecache.versions)."""
+    build() every time. `parts`: other versions it depends on (pagecache.versions). `keep_if`:
+    whether to keep a value built (by default every one is)."""
     generation = current_generation()
     versions = {**section_versions(sections), **current_versions(parts)}
     if generation is None or None in versions.values():
@@ -40,6 +41,8 @@ def cached_per_generation(key, build, *, sections, parts=()):
     entry = cache.get(key)
     if entry is None or entry[0] != stamp:
         entry = (stamp, build())
+        if keep_if is not None and not keep_if(entry[1]):
+            return entry[1]
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
     if is_immutable(entry[1]):
         if len(process_memo) >= PROCESS_MEMO_SIZE:

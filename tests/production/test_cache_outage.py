@@ -1,6 +1,7 @@
 """The site on a real Redis (tests/redis_server.py), cached as in production: while Redis is
 down or hung, pages and /healthz still answer, rendered from the database; once it is back,
-no page from before a change made meanwhile is served; made-up query strings store nothing;
+no page from before a change made meanwhile is served; made-up query strings and addresses
+store nothing;
 a full Redis evicts pages, never the generation, and one that refuses writes (Redis's default
 policy) leaves pages answering."""
 
@@ -134,6 +135,19 @@ def test_made_up_query_strings_add_no_entries(home, site_on_redis):
         entries = client.dbsize()
         for number in range(150):
             assert get(f"/en/?ref={number}").status_code == 200
+        assert client.dbsize() - entries <= 2
+
+
+def test_made_up_addresses_add_no_entries(pages, site_on_redis):
+    news = next(url for url in pages if "Leuven" in pages[url] and "search" not in url)
+    made_up = [f"{news.rsplit('/', 2)[0]}/made-up-{{}}/", "/en/made-up-{}/"]
+    for address in [news, *made_up]:  # what any not-found page reads is made once
+        get(address.format("first"))
+    with site_on_redis.client() as client:
+        entries = client.dbsize()
+        for number in range(150):
+            for address in made_up:
+                assert get(address.format(number)).status_code == 404
         assert client.dbsize() - entries <= 2
 
 
