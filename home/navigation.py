@@ -12,6 +12,8 @@ from core.querysets import public
 from news.models import NewsIndexPage
 from pagecache.data import cached_per_generation
 
+from .routing import live_by_language
+
 
 @dataclass(frozen=True)
 class MenuItem:
@@ -64,13 +66,17 @@ def build_navigation(site, language, request):
 
 def routing_home(site, language):
     """The page Wagtail routes the request from (`site.root_page.localized.specific`): the
-    site's home page in `language` when it is live, else the site's root page. Kept in the page
-    cache's store until the next change of content: it costs a request no query."""
-    return cached_per_generation(
-        f"pagecache:routing-home:{site.pk}:{language}",
-        lambda: (language_home(site, language) or site.root_page).specific,
-        sections=(),
-    )
+    site's home page in `language` when it is live, else the site's root page, with its
+    translations (the language switcher's). Kept in the page cache's store until the next change
+    of content: it costs a request no query."""
+
+    def build():
+        home = (language_home(site, language) or site.root_page).specific
+        translations = home.get_translations(inclusive=True).select_related("locale")
+        home.translations_by_language = live_by_language(translations)
+        return home
+
+    return cached_per_generation(f"pagecache:routing-home:{site.pk}:{language}", build, sections=())
 
 
 def language_home(site, language):
