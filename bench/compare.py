@@ -120,8 +120,8 @@ def report(result):
         f"Bakery demo: home {result['bakery']['home']}, blog post {result['bakery']['post']}"
         + (f"; {result['bakery']['note']}" if result["bakery"].get("note") else ""),
         "",
-        f"{'page':<26}{'compared with':<18}{'req/s':>7}{'bakery':>8}{'median':>8}"
-        f"{'quiet':>12}  {'target':<8}verdict",
+        f"{'page':<26}{'compared with':<18}{'req/s':>7}{'bakery':>8}{'median':>9}"
+        f"{'quiet rounds':>16}  {'target':<8}verdict",
     ]
     for page_type, row in result["ratios"].items():
         ours = statistics.median(each["rps"][page_type] for each in result["per_round"])
@@ -131,7 +131,7 @@ def report(result):
         quiet = " / ".join(f"{ratio:.2f}" for ratio in row["quiet"])
         lines.append(
             f"{page_type:<26}{row['compared_with']:<18}{ours:>7.0f}{theirs:>8.0f}"
-            f"{row['median']:>7.2f}x{quiet:>12}  {'>= ' + str(row['target']) + 'x':<8}"
+            f"{row['median']:>8.2f}x{quiet:>16}  {'>= ' + str(row['target']) + 'x':<8}"
             f"{'PASS' if row['met'] else 'FAIL'}"
         )
     return "\n".join(lines)
