@@ -349,9 +349,12 @@ def machine():
         "memory_gib": round(memory_kib / 1024 / 1024),
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        # Other work on the machine skews every figure: the load when the benchmark started.
-        "load_average": [round(load, 2) for load in os.getloadavg()],
     }
+
+
+def load_average():
+    """Other work on the machine skews every figure: its load average (1, 5, 15 minutes)."""
+    return [round(load, 2) for load in os.getloadavg()]
 
 
 # -- Targets and report ------------------------------------------------------------------------
@@ -511,8 +514,12 @@ def report(result):
     m = result["machine"]
     lines.append(
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['system']}, "
-        f"Python {m['python']}, {result['postgresql']}; load average at the start "
-        f"{' '.join(map(str, m['load_average']))}"
+        f"Python {m['python']}, {result['postgresql']}; load average "
+        + ", ".join(
+            f"{when} {' '.join(map(str, m[f'load_average_{key}']))}"
+            for key, when in (("at_start", "at the start"), ("at_end", "at the end"))
+            if f"load_average_{key}" in m
+        )
     )
     builds = result["builds"]
     lines.append(
@@ -638,6 +645,7 @@ def timing_table(rows, factors, figures_of):
 
 def main():
     arguments = parse_arguments()
+    load_at_start = load_average()
     factors = sorted(int(f) for f in arguments.factors.split(","))
     load_factor = arguments.load_factor if arguments.load_factor in factors else max(factors)
     run_load = not arguments.skip_load
@@ -673,7 +681,11 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
     result = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": {
+            **machine(),
+            "load_average_at_start": load_at_start,
+            "load_average_at_end": load_average(),
+        },
         "postgresql": postgresql,
         "builds": {str(factor): build for factor, build in builds.items()},
         "measurements": measurements,
