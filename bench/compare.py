@@ -64,7 +64,8 @@ def pairs_to_measure(our_pages, bakery_home, bakery_post):
     return pairs
 
 
-def requests_per_second(url, seconds):
+def rate_of(url, seconds):
+    """wrk's requests per second of `url` after a warm-up; every answer must be a 200."""
     for _ in range(WARM_UP_REQUESTS):
         status, _headers = load.fetch(url, "")
         if status != 200:
@@ -85,7 +86,7 @@ def measure_rounds(targets, rounds, seconds):
         load_average = os.getloadavg()[0]
         rps = {}
         for name in order:
-            rps[name] = requests_per_second(targets[name], seconds)
+            rps[name] = rate_of(targets[name], seconds)
             print(f"round {number + 1}: {name} {rps[name]:.0f} req/s")
         results.append({"load": round(load_average, 2), "rps": rps})
     return results

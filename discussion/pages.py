@@ -18,7 +18,7 @@ from pagecache.data import cached_per_generation
 from pagecache.parameters import reads_query_parameter
 from pagecache.versions import version
 
-from .forms import CommentForm, sign_form_time
+from .forms import CommentForm, refresh_form_times
 from .models import CommentSettings, CommentStatus
 from .thread import (
     JUST_POSTED_SESSION_KEY,
@@ -85,17 +85,16 @@ def shared_comment_section(page, request, comments_version):
     def render():
         comments = list(visible_comments(page, request))
         context = section_context(page, request, comments, comments_version, form=None)
-        return render_section(context, request), context["comment_form"]["form_time"].value()
+        return render_section(context, request)
 
     if settings.DEBUG or comments_version is None:
-        section, stamp = render()
-    else:
-        key = (
-            f"pagecache:comment-section:{page.pk}:{comments_version}:{get_language()}:"
-            f"{page.comments_are_open}"
-        )
-        section, stamp = cached_per_generation(key, render, sections=())
-    return mark_safe(section.replace(stamp, sign_form_time(page)))
+        return render()
+    key = (
+        f"pagecache:comment-section:{page.pk}:{comments_version}:{get_language()}:"
+        f"{page.comments_are_open}"
+    )
+    section = cached_per_generation(key, render, sections=())
+    return mark_safe(refresh_form_times(section.encode()).decode())
 
 
 def privacy_notice_url(request):

@@ -12,7 +12,7 @@ from core.querysets import public
 from news.models import NewsIndexPage
 from pagecache.data import cached_per_generation
 
-from .routing import live_by_language
+from .routing import live_translations
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,7 @@ def routing_home(site, language):
 
     def build():
         home = (language_home(site, language) or site.root_page).specific
-        translations = home.get_translations(inclusive=True).select_related("locale")
-        home.translations_by_language = live_by_language(translations)
+        live_translations(home)  # kept with it
         return home
 
     return cached_per_generation(f"pagecache:routing-home:{site.pk}:{language}", build, sections=())

@@ -16,6 +16,7 @@ next generation (a move, a deletion, a change of the menu's pages…): routing c
 and the page a request gets is a copy of its own.
 """
 
+import functools
 import hashlib
 
 from django.db.models import Q, Subquery
@@ -41,26 +42,21 @@ def kept_page_at(root, path_components):
     (the address's section, then its page); for other paths (a routable page's sub-address, an
     unknown address), found anew."""
     digest = hashlib.sha256(f"{root.pk}:{'/'.join(path_components)}".encode()).hexdigest()
-    found_now = []
+    find = functools.cache(lambda: find_page(root, path_components))  # once a request at most
 
     def section_at_address():
-        found_now.append(find_page(root, path_components))
-        page, consumed = found_now[0] or (None, 0)
-        return section_of(type(page)) if page and consumed == len(path_components) else ""
+        found = find()
+        return section_of(type(found[0])) if found and found[1] == len(path_components) else ""
 
     # Made-up addresses are not kept: a flood of them adds no entries.
     section = cached_per_generation(
         f"pagecache:route:{digest}", section_at_address, sections=(), keep_if=bool
     )
     if not section:
-        return found_now[0] if found_now else find_page(root, path_components)
-    found = cached_per_generation(
-        f"pagecache:routed-page:{digest}",
-        lambda: found_now[0] if found_now else find_page(root, path_components),
-        sections=(section,),
-    )
+        return find()
+    found = cached_per_generation(f"pagecache:routed-page:{digest}", find, sections=(section,))
     if found is None or section_of(type(found[0])) != section:
-        return find_page(root, path_components)  # another type of page took the address
+        return find()  # another type of page took the address
     return found
 
 
@@ -109,6 +105,15 @@ def find_page(root, path_components):
 def live_by_language(pages):
     """{language code: page} of the live pages among `pages` (whose locale is loaded)."""
     return {page.locale.language_code: page for page in pages if page.live}
+
+
+def live_translations(page):
+    """{language code: page} for the page and its live translations, kept on this page
+    instance: found by the routing query, else looked up once."""
+    if getattr(page, "translations_by_language", None) is None:
+        translations = page.get_translations(inclusive=True).select_related("locale")
+        page.translations_by_language = live_by_language(translations)
+    return page.translations_by_language
 
 
 def answers_itself(page, rest):

@@ -8,18 +8,9 @@ from core.links import chosen_page_url
 from discussion.pages import privacy_notice_url as privacy_notice
 from home.models import FooterLinks
 from home.navigation import site_navigation
-from home.routing import live_by_language
+from home.routing import live_translations
 
 register = template.Library()
-
-
-def live_translations(page):
-    """{language code: page} for the page and its live translations, kept on this request's page
-    instance: found by the routing query (home/routing.py), else looked up once."""
-    if getattr(page, "translations_by_language", None) is None:
-        translations = page.get_translations(inclusive=True).select_related("locale")
-        page.translations_by_language = live_by_language(translations)
-    return page.translations_by_language
 
 
 def language_home_url(request, language_code):

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home import seo
-from home.templatetags.navigation_tags import live_translations
+from home.routing import live_translations
 
 register = template.Library()
 
