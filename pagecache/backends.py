@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 LOG_INTERVAL = 60
 RETRY_SECONDS = 1
 MAX_RETRY_SECONDS = 30
+# What a number file holds at most: a time in nanoseconds has 19 digits.
+NUMBER_FILE_BYTES = 64
+# Paths of number files worked out (NumberFileCache.path), at most.
+KNOWN_PATHS = 10_000
 # Sent with `location` (the store's LOCATION) after each operation failed or not tried.
 cache_failed = Signal()
 
@@ -144,19 +148,33 @@ class NumberFileCache(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
         self.directory = str(location)
+        self.paths = {}
         os.makedirs(self.directory, exist_ok=True)
 
     def path(self, key, version=None):
-        """(os.path rather than pathlib: this runs a few times a request.)"""
-        name = hashlib.sha256(self.make_key(key, version).encode()).hexdigest()
-        return os.path.join(self.directory, f"{name}.number")
+        """The file of `key`, its name worked out once (this runs a few times a request)."""
+        path = self.paths.get((key, version))
+        if path is None:
+            name = hashlib.sha256(self.make_key(key, version).encode()).hexdigest()
+            path = os.path.join(self.directory, f"{name}.number")
+            if len(self.paths) >= KNOWN_PATHS:
+                self.paths.clear()
+            self.paths[key, version] = path
+        return path
 
     def get(self, key, default=None, version=None):
+        """(os.open and os.read: a third of the time of open(), which builds a buffered file.)"""
         try:
-            with open(self.path(key, version), "rb") as file:
-                return int(file.read())
-        except (FileNotFoundError, ValueError):  # none, or not one of ours: made again
+            descriptor = os.open(self.path(key, version), os.O_RDONLY)
+        except FileNotFoundError:
             return default
+        try:
+            data = os.read(descriptor, NUMBER_FILE_BYTES + 1)
+        finally:
+            os.close(descriptor)
+        if len(data) > NUMBER_FILE_BYTES or not data.strip().isdigit():
+            return default  # not one of ours: made again
+        return int(data)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         os.replace(self.written(value), self.path(key, version))

@@ -26,6 +26,7 @@ out compressed as the browser accepts, stored pages from copies compressed once
 (pagecache/compression.py).
 """
 
+import functools
 import hashlib
 import math
 import time
@@ -209,11 +210,19 @@ def cache_key(request):
     host, only the name, in lower case: pages name SITE_URL in every absolute link, so the
     port or the case of a Host header (one of ALLOWED_HOSTS) never changes a page, and a
     flood of variants must not add copies."""
-    query = sorted(untracked_query(request))
+    query = untracked_query(request)
     language = get_language_from_request(request, check_path=True)
-    host_name, _port = split_domain_port(request.get_host())
-    url = f"{request.scheme}://{host_name}{request.path}?{urlencode(query)} {language}"
+    url = (
+        f"{request.scheme}://{host_name(request.get_host())}{request.path}"
+        f"?{urlencode(sorted(query)) if query else ''} {language}"
+    )
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def host_name(host):
+    """The name in a Host header that Django accepted (a few a site: remembered)."""
+    return split_domain_port(host)[0]
 
 
 def untracked_query(request):
@@ -256,7 +265,19 @@ def make_entry(response, generation, versions):
 
 
 def serve_hit(request, key, entry):
-    content, variants = page_served_now(request, key, entry)
+    """The stored page, as the hit hooks make it now, in the encoding the browser accepts."""
+    encoding = accepted_encoding(request)
+    served = page_served_now(request, key, entry)
+    if encoding not in served["responses"]:
+        served["responses"][encoding] = encoded_hit(request, entry, served)
+    body, headers = served["responses"][encoding]
+    return HttpResponse(body, status=entry["status"], headers=headers)
+
+
+def encoded_hit(request, entry, served):
+    """(body, headers) of a hit in the encoding `request` accepts, from the page as served
+    this second: compressed once for this second's page when no stored copy fits."""
+    content, variants = served["content"], served["variants"]
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
@@ -265,24 +286,31 @@ def serve_hit(request, key, entry):
     response[STATUS_HEADER] = "hit"
     encoding = accepted_encoding(request)
     if encoding is not None and encoding not in variants and is_compressible(response):
-        variants[encoding] = compress(content, encoding)  # once for this second's page
-    return encode(request, response, variants)
+        variants[encoding] = compress(content, encoding)
+    response = encode(request, response, variants)
+    return response.content, list(response.items())
 
 
 def page_served_now(request, key, entry):
-    """(content, {encoding: compressed content}) of the stored page as the hit hooks make it
-    now: worked out once a second per page, as the hooks give the same page within a second
-    (the comment form's time stamp counts whole seconds)."""
+    """{"content", "variants": {encoding: compressed content}, "responses": {encoding: (body,
+    headers)}} of the stored page as the hit hooks make it now: worked out once a second per
+    page, as the hooks give the same page within a second (the comment form's time stamp
+    counts whole seconds), each encoding's response once in that second."""
     second = math.floor(time.time())
     served = served_now.get(key)
-    if served is not None and served[0] == second and served[1] is entry:
-        return served[2], served[3]
+    if served is not None and served["second"] == second and served["entry"] is entry:
+        return served
     response = HttpResponse(entry["content"])
     for hook in hooks.get_hooks(CACHE_HIT_HOOK):
         response = hook(request, response)
     content = response.content
-    variants = entry["variants"] if content == entry["content"] else {}
     if len(served_now) >= HOT_ENTRIES:
         served_now.clear()
-    served_now[key] = (second, entry, content, variants)
-    return content, variants
+    served_now[key] = served = {
+        "second": second,
+        "entry": entry,
+        "content": content,
+        "variants": entry["variants"] if content == entry["content"] else {},
+        "responses": {},
+    }
+    return served

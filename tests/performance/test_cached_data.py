@@ -2,6 +2,8 @@
 shared cache and in the process until the next change of content, the process's memo bounded;
 and the indexes that the listings, the routing and the search rely on."""
 
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
@@ -237,3 +239,16 @@ def test_numbers_are_written_whole_added_once_and_read_back(tmp_path):
     assert list(tmp_path.glob("*.writing")) == []
     store.clear()
     assert store.get("generation") is None
+
+
+def test_a_file_not_holding_one_of_our_numbers_reads_as_none(tmp_path):
+    store = NumberFileCache(tmp_path, {})
+    store.set("generation", 17)
+    store.set("version", 3)
+    Path(store.path("generation")).write_bytes(b"not a number")
+    Path(store.path("version")).write_bytes(b"1" * 100)
+
+    assert store.get("generation") is None
+    assert store.get("version") is None
+    assert store.add("missing", 5) is True
+    assert store.get("missing") == 5

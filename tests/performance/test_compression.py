@@ -53,6 +53,18 @@ def test_pages_are_compressed_as_the_browser_accepts_from_the_cache_too(news, ac
     assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
 
 
+def test_hits_within_one_second_each_get_the_encoding_they_accept(news):
+    with time_machine.travel(datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.UTC), tick=False):
+        get(news.url, "br")  # stored
+        hits = [get(news.url, accepted) for accepted in ("br", "identity", "gzip", "br", "")]
+
+    assert [hit.get("Content-Encoding") for hit in hits] == ["br", None, "gzip", "br", None]
+    assert len({decoded(hit) for hit in hits}) == 1
+    for hit in hits:
+        assert hit["X-Page-Cache"] == "hit"
+        assert int(hit["Content-Length"]) == len(hit.content)
+
+
 def form_time(page):
     stamp = page.split('name="form_time" value="', 1)[1].split('"', 1)[0]
     return signing.loads(stamp, salt=TIMESTAMP_SALT)["time"]
