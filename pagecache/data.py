@@ -37,18 +37,38 @@ def cached_per_generation(key, build, *, sections, parts=(), keep_if=None):
     entry = process_memo.get(key)
     if entry is not None and entry[0] == stamp:
         return entry[1]
+    entry, kept = kept_in_shared_cache(key, stamp, build, keep_if)
+    if kept and is_immutable(entry[1]):
+        if len(process_memo) >= PROCESS_MEMO_SIZE:
+            process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
+        process_memo[key] = entry
+    return entry[1]
+
+
+def cached_per_versions(key, build, *, parts):
+    """build(), cached in the shared cache until the next change of one of `parts`
+    (pagecache.versions), whatever the generation, or PAGE_CACHE_SECONDS: for what a change of
+    content leaves as it is, such as a picture's HTML (pagecache/templatetags/content_cache.py),
+    which names in its key all it shows. Without a version (the cache failed), build() every
+    time."""
+    versions = current_versions(parts)
+    if None in versions.values():
+        return build()
+    entry, _kept = kept_in_shared_cache(key, tuple(sorted(versions.items())), build)
+    return entry[1]
+
+
+def kept_in_shared_cache(key, stamp, build, keep_if=None):
+    """((stamp, value), kept): the value the shared cache holds at `key` with this stamp, else
+    build() stored there unless `keep_if` refuses it (then kept is False)."""
     cache = page_cache()
     entry = cache.get(key)
     if entry is None or entry[0] != stamp:
         entry = (stamp, build())
         if keep_if is not None and not keep_if(entry[1]):
-            return entry[1]
+            return entry, False
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-    if is_immutable(entry[1]):
-        if len(process_memo) >= PROCESS_MEMO_SIZE:
-            process_memo.clear()  # a rare, oversized generation: no bookkeeping for the others
-        process_memo[key] = entry
-    return entry[1]
+    return entry, True
 
 
 IMMUTABLE_ATOMS = (str, bytes, int, float, bool, type(None), datetime.date, datetime.timedelta)

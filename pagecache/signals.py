@@ -10,8 +10,8 @@ moved or deleted start a new generation instead, as do a view restriction, a sit
 setting, an image or a document changed (not a setting's row created with its defaults when
 first read, nor what Wagtail records about an image when it first reads it: its public fields
 file_size and file_hash). Comment moderation renews only its page (through
-discussion.moderation.purge_page_caches). A deployment, which runs `migrate`, drops everything:
-it was rendered by the templates and code it replaces."""
+discussion.moderation.purge_page_caches). A deployment, which runs `migrate`, drops everything,
+pictures' HTML included: it was rendered by the templates and code it replaces."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_migrate, post_save
@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Si
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import invalidate, new_generation
-from .versions import renew_sections, section_of
+from .versions import DEPLOYMENT, renew, renew_sections, section_of
 
 PUBLICATION_SIGNALS = {"published": page_published, "unpublished": page_unpublished}
 # Pages this deep or less show on every page of their language: the home pages (1 is the root
@@ -98,6 +98,8 @@ def on_move(sender, instance=None, **kwargs):
 
 
 def on_migrate(**kwargs):
+    """A deployment: pages and parts kept across generations were made by the old templates."""
+    renew(DEPLOYMENT)
     new_generation()
 
 

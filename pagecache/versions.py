@@ -7,6 +7,8 @@ leaves the rest of the site in the cache (docs/performance.md, "Invalidation").
   publication renews the section of the page published and of the pages that link to it
   (pagecache.signals); a change that every page may show (the menu, a setting, an image)
   starts a new generation instead.
+- The deployment (`deployment`): what templates make and a change of content leaves as it is
+  (a picture's HTML, kept per image: pagecache.data.cached_per_versions); `migrate` renews it.
 
 A page, or a datum kept for many pages (pagecache.data), declares the versions it was made with
 (`current_versions`, while PageCacheMiddleware collects them); the middleware serves a stored
@@ -28,6 +30,7 @@ from wagtail.models import get_page_models
 from .cache import invalidate, read_numbers, started, write_numbers
 from .context import bound
 
+DEPLOYMENT = "deployment"
 # {key: version} the response being made was made with (None outside PageCacheMiddleware).
 declared_versions = ContextVar("pagecache_declared_versions", default=None)
 # [True] once the page being made named the sections it shows (see show_sections).

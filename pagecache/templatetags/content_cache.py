@@ -4,14 +4,20 @@ change of what it shows (pagecache.data.cached_per_generation) or the next day, 
 and the work it takes run once per generation instead of once per request.
 {% contentcache "name" item %}: a part about `item` rather than the page (a partner's card, the
 same in every listing that shows it). Never around a form, a message or anything that depends
-on the visitor; a preview renders it afresh."""
+on the visitor; a preview renders it afresh.
+{% imagecache "name" image value… %}{% picture image … %}{% endimagecache %}: a picture's HTML,
+kept per image as it is (its file and focal point) and the values given (its alt text) until
+the next deployment, whatever changes of content happen meanwhile: the first render of a
+directory after a publication then parses no filter spec and looks up no rendition."""
+
+import hashlib
 
 from django import template
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from pagecache.data import cached_per_generation
-from pagecache.versions import parts_shown_by, sections_of, sections_shown_by
+from pagecache.data import cached_per_generation, cached_per_versions
+from pagecache.versions import DEPLOYMENT, parts_shown_by, sections_of, sections_shown_by
 
 register = template.Library()
 
@@ -68,3 +74,50 @@ class ContentCacheNode(template.Node):
         if self.item is None:
             return isinstance(item, Page) and item.pk is not None
         return getattr(item, "pk", None) is not None
+
+
+@register.tag
+def imagecache(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes the part's name, the image, then the values it shows besides."
+        )
+    nodelist = parser.parse(("endimagecache",))
+    parser.delete_first_token()
+    name, image, *values = (parser.compile_filter(bit) for bit in bits[1:])
+    return ImageCacheNode(nodelist, name, image, values)
+
+
+class ImageCacheNode(template.Node):
+    def __init__(self, nodelist, name, image, values):
+        self.nodelist = nodelist
+        self.name = name
+        self.image = image
+        self.values = values
+
+    def render(self, context):
+        image = self.image.resolve(context)
+        if getattr(image, "pk", None) is None:
+            return self.nodelist.render(context)
+        values = [value.resolve(context) for value in self.values]
+        return cached_per_versions(
+            image_part_key(self.name.resolve(context), image, values),
+            lambda: self.nodelist.render(context),
+            parts=(DEPLOYMENT,),
+        )
+
+
+def image_part_key(name, image, values):
+    """The image as it is now (a new file or focal point: a new key) and the values shown."""
+    identity = (
+        image.file.name,
+        image.file_hash,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        *map(str, values),
+    )
+    digest = hashlib.sha256(repr(identity).encode()).hexdigest()
+    return f"pagecache:image:{name}:{image.pk}:{digest}"

@@ -5,13 +5,14 @@ and the indexes that the listings, the routing and the search rely on."""
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from pagecache import data as pagecache
 from pagecache.backends import NumberFileCache
 from pagecache.cache import invalidate, new_generation, page_cache, stored_generation
 from pagecache.data import process_memo
-from pagecache.versions import renew_sections, version
+from pagecache.versions import DEPLOYMENT, renew_sections, version
 
 
 def cached_per_generation(key, build, sections=()):
@@ -252,3 +253,16 @@ def test_a_file_not_holding_one_of_our_numbers_reads_as_none(tmp_path):
     assert store.get("version") is None
     assert store.add("missing", 5) is True
     assert store.get("missing") == 5
+
+
+@pytest.mark.django_db
+def test_value_kept_per_versions_outlives_a_change_of_content_not_a_deployment():
+    build = Builder()
+
+    first = pagecache.cached_per_versions("test:picture", build, parts=(DEPLOYMENT,))
+    new_generation()  # a publication elsewhere, a setting changed…
+    after_a_change = pagecache.cached_per_versions("test:picture", build, parts=(DEPLOYMENT,))
+    call_command("migrate", verbosity=0)
+    after_a_deployment = pagecache.cached_per_versions("test:picture", build, parts=(DEPLOYMENT,))
+
+    assert (first, after_a_change, after_a_deployment) == (("value 1",),) * 2 + (("value 2",),)
