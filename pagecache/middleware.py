@@ -42,6 +42,7 @@ from wagtail import hooks
 
 from .cache import (
     current_generation,
+    failures_of_the_cache,
     generation_for_request,
     generation_from,
     numbers_for_request,
@@ -119,11 +120,20 @@ class PageCacheMiddleware:
             )
             patch_vary_headers(response, ["Cookie"])
             entry = make_entry(response, generation, versions)
-            page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
-            keep_hot(key, entry)
-            response[STATUS_HEADER] = "miss"
+            if stored(key, entry):
+                keep_hot(key, entry)
+                response[STATUS_HEADER] = "miss"
             return encode(request, response, entry["variants"])
         return compressed(request, response)
+
+
+def stored(key, entry):
+    """Whether the shared cache took the page: a failing store drops it without a word (a
+    restarted Redis, a stale connection), and a page no other process can find must be
+    neither announced as stored nor served as stored by this one."""
+    with failures_of_the_cache() as failed:
+        page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    return not failed
 
 
 def current_entry(key, generation):

@@ -192,6 +192,27 @@ def test_a_redis_out_of_memory_leaves_pages_answering(settings, monkeypatch, pag
         assert get("/healthz").content.decode().startswith("ok; cache degraded: ")
 
 
+def test_a_page_redis_refused_to_store_is_not_announced_as_stored(home, site_on_redis):
+    """What a restarted Redis does to a worker whose connection to the pages' store is stale:
+    the numbers are read, the page's write is lost. The other servers never get that page:
+    this process must not say it stored it, nor serve it as stored (it would say "hit" where
+    they say "miss")."""
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Seminar in Leuven")
+    assert get(news.url)["X-Page-Cache"] == "miss"
+    cache.new_generation()  # a change: the stored page is out of date, its versions exist
+    with site_on_redis.client() as client:
+        client.config_set("maxmemory-policy", "noeviction")
+        client.config_set("maxmemory", 1)  # every write refused, reads answered
+        refused = get(news.url)
+        client.config_set("maxmemory", 0)
+
+    assert refused.status_code == 200
+    assert "Seminar in Leuven" in refused.content.decode()
+    assert refused.get("X-Page-Cache") is None
+    assert get(news.url)["X-Page-Cache"] == "miss"  # stored now, as every server sees it
+    assert get(news.url)["X-Page-Cache"] == "hit"
+
+
 class Unreachable(LocMemCache):
     """A store whose every read fails, as a hung or stopped Redis's."""
 
