@@ -9,9 +9,9 @@
    rounds (sizes in order, then in reverse order: 60 requests in all).
 3. Serves the x100 database with the production server (gunicorn, 2 workers, production
    settings) and measures requests per second and p50/p99 latency with wrk on 127.0.0.1 for
-   every page type (English) and a static file (measured before the first page and after every
-   third: the median), with the page cache off, then on (without and with Accept-Encoding:
-   br); then, cache on, soaks it: 4 visitors on every page type and 200
+   every page type (English) and a static file, with the page cache off, then on (without and
+   with Accept-Encoding: br; the static file measured before the first page and after every
+   third: the median); then, cache on, soaks it: 4 visitors on every page type and 200
    pages of the sitemap while a news item is published every 20 s and a comment approved
    every 10 s (bench/churn.py), for the cache's hit ratio.
 4. Builds the static archive (archive/build.py) of the sizes up to x10: time, pages, size.
@@ -258,7 +258,12 @@ class Bench:
             port = pick_free_port("127.0.0.1")
             environment = self.environment(factor, PAGE_CACHE=page_cache)
             with load.gunicorn(environment, port, self.workdir / "gunicorn.log") as base:
-                for name, path in with_static_runs(pages, static_url):
+                runs_of_mode = (
+                    with_static_runs(pages, static_url)
+                    if mode == "cached"
+                    else [*pages.items(), ("static", static_url)]
+                )
+                for name, path in runs_of_mode:
                     if mode == "cached" and name in NEVER_CACHED:
                         continue
                     for encoding in ENCODINGS[mode]:
@@ -313,8 +318,8 @@ class Bench:
 
 
 def with_static_runs(pages, static_url):
-    """[(name, path)] of the load runs: the pages, with the static file before the first and
-    after every STATIC_RUN_EVERY of them, so that a machine getting busier or quieter during
+    """[(name, path)] of the cached load runs: the pages, with the static file before the first
+    and after every STATIC_RUN_EVERY of them, so that a machine getting busier or quieter during
     the runs weighs on both sides of the comparison alike (requests_per_second: the median)."""
     runs = [("static", static_url)]
     for number, page in enumerate(pages.items(), start=1):
