@@ -118,6 +118,21 @@ def test_reply_links_go_when_comments_close_with_time(client, news, settings):
     assert "Comments are closed." in closed_view
 
 
+def test_a_comment_keeps_its_anchor_and_reply_link_where_numbers_are_grouped(
+    client, news, settings
+):
+    """The page's anchors are what the e-mails and the redirect after posting link to
+    (#comment-1234): never written as a localised number ("1,234")."""
+    settings.USE_THOUSAND_SEPARATOR = True
+    VisitorCommentFactory(page=news, pk=1234)
+
+    html = client.get(news.url).content.decode()
+
+    assert 'id="comment-1234"' in html
+    assert 'id="comment-1234-author"' in html
+    assert "?replyto=1234#comment-form" in html
+
+
 def test_approved_comments_are_public_oldest_first_with_count(client, news):
     VisitorCommentFactory(page=news, text="First comment.")
     VisitorCommentFactory(page=news, text="Second comment.")
