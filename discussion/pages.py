@@ -93,8 +93,9 @@ def shared_comment_section(page, request, comments_version):
         f"pagecache:comment-section:{page.pk}:{comments_version}:{get_language()}:"
         f"{page.comments_are_open}"
     )
-    section = cached_per_generation(key, render, sections=())
-    return mark_safe(refresh_form_times(section.encode()).decode())
+    # Kept as bytes, which refresh_form_times reads: encoded once, not at each request.
+    section = cached_per_generation(key, lambda: render().encode(), sections=())
+    return mark_safe(refresh_form_times(section).decode())
 
 
 def privacy_notice_url(request):

@@ -279,14 +279,14 @@ def serve_hit(request, key, entry):
     encoding = accepted_encoding(request)
     served = page_served_now(request, key, entry)
     if encoding not in served["responses"]:
-        served["responses"][encoding] = encoded_hit(request, entry, served)
+        served["responses"][encoding] = encoded_hit(request, encoding, entry, served)
     body, headers = served["responses"][encoding]
     return HttpResponse(body, status=entry["status"], headers=headers)
 
 
-def encoded_hit(request, entry, served):
-    """(body, headers) of a hit in the encoding `request` accepts, from the page as served
-    this second: compressed once for this second's page when no stored copy fits."""
+def encoded_hit(request, encoding, entry, served):
+    """(body, headers) of a hit in `encoding` (the one `request` accepts), from the page as
+    served this second: compressed once for this second's page when no stored copy fits."""
     content, variants = served["content"], served["variants"]
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
@@ -294,7 +294,6 @@ def encoded_hit(request, entry, served):
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(content))
     response[STATUS_HEADER] = "hit"
-    encoding = accepted_encoding(request)
     if encoding is not None and encoding not in variants and is_compressible(response):
         variants[encoding] = compress(content, encoding)
     response = encode(request, response, variants)
